@@ -1,0 +1,6 @@
+namespace ClientSemantics.Caching;
+
+/// <summary>Placeholder: passes every request through until this obligation is built.</summary>
+internal sealed class CacheHandler : DelegatingHandler
+{
+}

@@ -1,0 +1,14 @@
+using ClientSemantics.Diagnostics;
+
+namespace ClientSemantics;
+
+/// <summary>Reads what the ClientSemantics pipeline did from a response it returned.</summary>
+public static class StatusSemanticsResponseExtensions
+{
+    /// <summary>The trace of the call that produced <paramref name="response"/>, or <see langword="null"/> when it did not pass the pipeline.</summary>
+    public static StatusSemanticsTrace? GetStatusSemanticsTrace(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.RequestMessage is { } request ? TraceRecorder.Get(request) : null;
+    }
+}

@@ -1,0 +1,6 @@
+namespace ClientSemantics.Recovery;
+
+/// <summary>Placeholder: passes every request through until this obligation is built.</summary>
+internal sealed class RecoveryHandler : DelegatingHandler
+{
+}

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClientSemantics.RetryAfter;
+
+/// <summary>Registers the per-client state of this obligation and creates its handler.</summary>
+internal static class RetryAfterServices
+{
+    public static void Add(IServiceCollection services, string name)
+    {
+    }
+
+    public static DelegatingHandler CreateHandler(IServiceProvider services, string name) => new RetryAfterHandler();
+}
