@@ -86,7 +86,7 @@ internal sealed class RetryAfterPipeline
         var decision = RetryDecider.Decide(input, _options);
         if (decision.Verdict == RetryVerdict.Retry && !_budget.TryWithdraw(call.Origin))
         {
-            decision = RetryDecision.GiveUp("the origin's retry budget is spent: retries are limited to a share of recent requests", asked);
+            decision = RetryDecision.GiveUp(RetryDecider.BudgetSpent, asked);
         }
 
         call.Decision = decision;

@@ -5,6 +5,8 @@ namespace ClientSemantics.RetryAfter;
 /// <summary>The backoff rules as a pure function: no clock, no I/O, no logging. Tested as a table.</summary>
 internal static class RetryDecider
 {
+    internal const string BudgetSpent = "the origin's retry budget is spent: retries are limited to a share of recent requests";
+
     public static RetryDecision Decide(in RetryInput input, RetryAfterOptions options)
     {
         var status = input.Status;
@@ -77,7 +79,7 @@ internal static class RetryDecider
 
         if (!input.BudgetHasRoom)
         {
-            return RetryDecision.GiveUp("the origin's retry budget is spent: retries are limited to a share of recent requests", input.RetryAfter);
+            return RetryDecision.GiveUp(BudgetSpent, input.RetryAfter);
         }
 
         return RetryDecision.RetryAfter(delay, why);
