@@ -19,11 +19,8 @@ internal static class RecoveryFacts
 {
     /// <param name="request">The request as it was sent.</param>
     /// <param name="alreadyRepeated">The repeats this call already made.</param>
-    /// <param name="measureBody">
-    /// Whether to measure the body (for a 411 only): reading Content-Length computes and stores the header, which must
-    /// not happen to a chunked request that is repeated for another reason.
-    /// </param>
-    public static RecoveryRequestFacts OfRequest(HttpRequestMessage request, RecoveryKind alreadyRepeated, bool measureBody)
+    /// <param name="measuredLength">The body's length, measured by the handler for a 411 only (see <see cref="MeasureAsync"/>).</param>
+    public static RecoveryRequestFacts OfRequest(HttpRequestMessage request, RecoveryKind alreadyRepeated, long? measuredLength)
     {
         var content = request.Content;
         var rereadable = Http.RequestBody.IsRereadable(content);
@@ -31,13 +28,22 @@ internal static class RecoveryFacts
             request.Version,
             request.Headers.ExpectContinue == true,
             request.Headers.TransferEncodingChunked == true,
-            // Only a re-readable body is measured: computing the length of a stream body could consume it.
-            content is null ? 0 : rereadable && measureBody ? content.Headers.ContentLength : null,
+            content is null ? 0 : measuredLength,
             rereadable,
             content?.Headers.ContentEncoding.ToArray() ?? [],
             RangeFacts.ResumeFrom(request),
             alreadyRepeated);
     }
+
+    /// <summary>
+    /// The length of a re-readable body, by serializing it. Content-Length cannot be trusted here: SocketsHttpHandler
+    /// clears it on a chunked request. A re-readable body is already in memory, so this reads nothing from the network
+    /// or a file; a stream body is never measured, since that would consume it.
+    /// </summary>
+    public static async Task<long?> MeasureAsync(HttpContent? content, CancellationToken cancellationToken) =>
+        content is not null && Http.RequestBody.IsRereadable(content)
+            ? (await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false)).LongLength
+            : null;
 
     public static RecoveryResponseFacts OfResponse(HttpResponseMessage response) =>
         new(

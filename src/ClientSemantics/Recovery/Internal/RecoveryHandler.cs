@@ -16,16 +16,15 @@ internal sealed class RecoveryHandler(string clientName, RecoveryOptions options
         {
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var status = (int)response.StatusCode;
-            var decision = RecoveryDecider.Decide(
-                RecoveryFacts.OfRequest(request, repeated, measureBody: status == 411),
-                RecoveryFacts.OfResponse(response),
-                options);
+            var measured = status == 411 ? await RecoveryFacts.MeasureAsync(request.Content, cancellationToken).ConfigureAwait(false) : null;
+            var facts = RecoveryFacts.OfRequest(request, repeated, measured);
+            var decision = RecoveryDecider.Decide(facts, RecoveryFacts.OfResponse(response), options);
             if (!decision.IsRelevant)
             {
                 return response;
             }
 
-            if (decision.IsRepeat && await PrepareAsync(request, decision.Repeat, cancellationToken).ConfigureAwait(false) is { } refusal)
+            if (decision.IsRepeat && await PrepareAsync(request, decision.Repeat, facts, cancellationToken).ConfigureAwait(false) is { } refusal)
             {
                 decision = RecoveryDecision.Return(refusal);
             }
@@ -43,7 +42,7 @@ internal sealed class RecoveryHandler(string clientName, RecoveryOptions options
     }
 
     /// <summary>Changes the request for its repeat; a reason when it cannot be changed safely.</summary>
-    private async Task<string?> PrepareAsync(HttpRequestMessage request, RecoveryKind kind, CancellationToken cancellationToken)
+    private async Task<string?> PrepareAsync(HttpRequestMessage request, RecoveryKind kind, RecoveryRequestFacts facts, CancellationToken cancellationToken)
     {
         switch (kind)
         {
@@ -53,7 +52,12 @@ internal sealed class RecoveryHandler(string clientName, RecoveryOptions options
                 return null;
             case RecoveryKind.WithContentLength:
                 request.Headers.TransferEncodingChunked = false;
-                return null; // the decider measured the body, which stored its Content-Length
+                if (request.Content is { } content)
+                {
+                    content.Headers.ContentLength = facts.BodyLength;
+                }
+
+                return null;
             case RecoveryKind.WithoutContentCoding:
                 var decoded = await ContentDecoder.DecodeAsync(request.Content!, options.MaxBufferedBodyBytes, cancellationToken).ConfigureAwait(false);
                 if (decoded is null)
