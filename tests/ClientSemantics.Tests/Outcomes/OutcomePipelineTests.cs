@@ -85,4 +85,31 @@ public sealed class OutcomePipelineTests
         Assert.Contains($"redirect to 127.0.0.1:{origin.Port}/new not followed", outcome.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, origin.CountFor("/new"));
     }
+
+    /// <summary>Codes with no client move in RFC 9110: returned after one request, and EnsureSuccess names the code.</summary>
+    [Theory]
+    [InlineData(418)]
+    [InlineData(421)]
+    [InlineData(422)]
+    [InlineData(423)]
+    [InlineData(424)]
+    [InlineData(425)]
+    [InlineData(426)]
+    [InlineData(428)]
+    [InlineData(431)]
+    [InlineData(451)]
+    public async Task CodesWithoutAClientMove_AreReturnedAfterOneRequest_AndEnsureSuccessThrows(int status)
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapStatus("/x", status);
+        await using var client = TestClient.Create();
+
+        using var response = await client.CreateHttpClient().PutAsync(origin.Url("/x"), new StringContent("v"));
+        var error = await Assert.ThrowsAsync<StatusSemanticsException>(() => response.EnsureStatusSemanticsSuccessAsync());
+
+        Assert.Equal(status, (int?)error.StatusCode);
+        Assert.StartsWith($"{status} ", error.Message, StringComparison.Ordinal);
+        Assert.Contains($": PUT to 127.0.0.1:{origin.Port}/x", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, origin.CountFor("/x"));
+    }
 }
