@@ -22,4 +22,7 @@ public sealed class StatusSemanticsOptions
     /// <summary>Backoff on 503, 429 and the other transient codes, honouring Retry-After (RFC 9110 10.2.3).</summary>
     [ValidateObjectMembers]
     public RetryAfterOptions RetryAfter { get; set; } = new();
+
+    /// <summary>One-time repeats after 411, 415, 417 and 505 (RFC 9110 10.1.1, 15.5.12, 15.5.16, 15.6.6).</summary>
+    public RecoveryOptions Recovery { get; set; } = new();
 }

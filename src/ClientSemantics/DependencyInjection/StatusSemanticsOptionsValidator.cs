@@ -21,6 +21,7 @@ internal sealed class StatusSemanticsOptionsRules : IValidateOptions<StatusSeman
         options.Cache.AddValidationFailures(failures);
         options.Authentication.AddValidationFailures(failures);
         options.RetryAfter.AddValidationFailures(failures);
+        options.Recovery.AddValidationFailures(failures);
         return failures.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(failures.Select(f => $"StatusSemanticsOptions for client '{name}': {f}"));
