@@ -12,9 +12,9 @@ internal sealed class StatusSemanticsOptionsRules : IValidateOptions<StatusSeman
     public ValidateOptionsResult Validate(string? name, StatusSemanticsOptions options)
     {
         var failures = new List<string>();
-        if (options.Redirects is null || options.Cache is null || options.Authentication is null || options.RetryAfter is null)
+        if (options.Redirects is null || options.Cache is null || options.Authentication is null || options.RetryAfter is null || options.Recovery is null)
         {
-            return ValidateOptionsResult.Fail($"StatusSemanticsOptions for client '{name}': Redirects, Cache, Authentication and RetryAfter must not be null.");
+            return ValidateOptionsResult.Fail($"StatusSemanticsOptions for client '{name}': Redirects, Cache, Authentication, RetryAfter and Recovery must not be null.");
         }
 
         options.Redirects.AddValidationFailures(failures);

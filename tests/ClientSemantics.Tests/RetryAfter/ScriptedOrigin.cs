@@ -26,7 +26,7 @@ internal sealed class ScriptedOrigin
             script._arrivals.Enqueue(now);
             var (status, headers) = answer(Interlocked.Increment(ref script._count), now);
             ctx.Response.StatusCode = status;
-            ctx.Response.Headers["Date"] = Http.HttpDate.Format(now);
+            ctx.Response.Headers["Date"] = global::ClientSemantics.Http.HttpDate.Format(now);
             foreach (var (name, value) in headers)
             {
                 ctx.Response.Headers.Append(name, value);
