@@ -1,6 +1,6 @@
 namespace ClientSemantics;
 
-/// <summary>Identifies a remembered redirect by its source URI: absolute, without fragment (fragments never reach the server).</summary>
+/// <summary>Identifies a remembered redirect by its source URI: absolute, without fragment (it never reaches the server) and without user information (a credential must not land in a store).</summary>
 public sealed class PermanentRedirectKey
 {
     /// <summary>Creates the key for <paramref name="source"/>.</summary>
@@ -12,10 +12,10 @@ public sealed class PermanentRedirectKey
             throw new ArgumentException("A permanent redirect's source must be an absolute URI.", nameof(source));
         }
 
-        Source = new Uri(source.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped));
+        Source = new Uri(source.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped));
     }
 
-    /// <summary>The source URI, absolute and without fragment.</summary>
+    /// <summary>The source URI: scheme, host, port, path and query.</summary>
     public Uri Source { get; }
 
     /// <summary>The source as a string, for stores that key by text.</summary>

@@ -48,6 +48,14 @@ public sealed class InMemoryPermanentRedirectStoreTests
         Assert.Equal(new Uri("http://o.test/elsewhere"), entry!.Target);
     }
 
+    [Fact]
+    public void Key_DropsUserInformationAndFragment_SoNoCredentialReachesAStore()
+    {
+        var key = new PermanentRedirectKey(new Uri("http://user:secret@o.test/a?q=1#top"));
+
+        Assert.Equal("http://o.test/a?q=1", key.ToString());
+    }
+
     private static PermanentRedirectKey Key(string path) => new(new Uri("http://o.test/" + path));
 
     private static PermanentRedirect Entry(string path) => new(Key(path), new Uri("http://o.test/new-" + path), 301, Later);

@@ -91,64 +91,6 @@ public sealed class PermanentRedirectMemoryTests
         Assert.Equal(keepPost ? ("POST", "form") : ("GET", string.Empty), (last.Method, last.BodyText));
     }
 
-    [Theory]
-    [InlineData("no-store")]
-    [InlineData("no-cache")]
-    [InlineData("max-age=0")]
-    public async Task Permanent_WithCacheControlForbiddingIt_IsNotRemembered(string cacheControl)
-    {
-        await using var origin = await TestOrigin.StartAsync();
-        origin.MapStatus("/old", 301, null, ("Location", "/new"), ("Cache-Control", cacheControl)).MapStatus("/new", 200);
-        await using var client = TestClient.Create();
-        var http = client.CreateHttpClient();
-
-        using (await http.GetAsync(origin.Url("/old")))
-        {
-        }
-
-        using var second = await http.GetAsync(origin.Url("/old"));
-
-        Assert.Equal(2, origin.CountFor("/old"));
-        Assert.Contains(second.GetStatusSemanticsTrace()!.Entries, e => e.Decision == "skip");
-    }
-
-    [Fact]
-    public async Task Permanent_MaxAge_ExpiresOnTheInjectedClock()
-    {
-        await using var origin = await TestOrigin.StartAsync();
-        origin.MapStatus("/old", 301, null, ("Location", "/new"), ("Cache-Control", "max-age=60")).MapStatus("/new", 200);
-        var time = new FakeTimeProvider();
-        await using var client = TestClient.Create(time: time);
-        var http = client.CreateHttpClient();
-
-        await GetAsync(http, origin.Url("/old"));
-        time.Advance(TimeSpan.FromSeconds(59));
-        await GetAsync(http, origin.Url("/old"));
-        Assert.Equal(1, origin.CountFor("/old"));
-
-        time.Advance(TimeSpan.FromSeconds(2));
-        await GetAsync(http, origin.Url("/old"));
-        Assert.Equal(2, origin.CountFor("/old"));
-    }
-
-    [Fact]
-    public async Task Permanent_WithoutCacheControl_LastsPermanentRedirectLifetime()
-    {
-        await using var origin = await TestOrigin.StartAsync();
-        origin.MapStatus("/old", 308, null, ("Location", "/new")).MapStatus("/new", 200);
-        var time = new FakeTimeProvider();
-        await using var client = TestClient.Create(o => o.Redirects.PermanentRedirectLifetime = TimeSpan.FromMinutes(10), time);
-        var http = client.CreateHttpClient();
-
-        await GetAsync(http, origin.Url("/old"));
-        time.Advance(TimeSpan.FromMinutes(9));
-        await GetAsync(http, origin.Url("/old"));
-        time.Advance(TimeSpan.FromMinutes(2));
-        await GetAsync(http, origin.Url("/old"));
-
-        Assert.Equal(2, origin.CountFor("/old"));
-    }
-
     [Fact]
     public async Task RememberedChain_SkipsEverySource()
     {
@@ -181,37 +123,6 @@ public sealed class PermanentRedirectMemoryTests
         Assert.Equal(1, first.CountFor("/old"));
         Assert.All(second.Requests, r => Assert.Null(r.Header("Authorization")));
         Assert.Equal(2, second.Requests.Count);
-    }
-
-    [Fact]
-    public async Task PermanentRedirectCapacityZero_RemembersNothing()
-    {
-        await using var origin = await TestOrigin.StartAsync();
-        origin.MapStatus("/old", 301, null, ("Location", "/new")).MapStatus("/new", 200);
-        await using var client = TestClient.Create(o => o.Redirects.PermanentRedirectCapacity = 0);
-        var http = client.CreateHttpClient();
-
-        await GetAsync(http, origin.Url("/old"));
-        await GetAsync(http, origin.Url("/old"));
-
-        Assert.Equal(2, origin.CountFor("/old"));
-    }
-
-    [Fact]
-    public async Task HttpsToHttpDowngrade_IsFollowedWhenAllowed_ButNeverRemembered()
-    {
-        var mock = new MockHttpMessageHandler();
-        var source = mock.When("https://secure.test/old").Respond(HttpStatusCode.MovedPermanently, [new("Location", "http://plain.test/new")], "text/plain", "");
-        mock.When("http://plain.test/new").Respond(HttpStatusCode.OK);
-        await using var client = TestClient.Create(
-            o => { o.Redirects.AllowHttpsToHttp = true; o.Redirects.AllowUnknownPrimaryHandler = true; },
-            configureClient: b => b.ConfigurePrimaryHttpMessageHandler(() => mock));
-        var http = client.CreateHttpClient();
-
-        await GetAsync(http, new Uri("https://secure.test/old"));
-        await GetAsync(http, new Uri("https://secure.test/old"));
-
-        Assert.Equal(2, mock.GetMatchCount(source));
     }
 
     private static async Task GetAsync(HttpClient http, Uri uri)

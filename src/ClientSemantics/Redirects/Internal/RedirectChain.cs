@@ -53,5 +53,5 @@ internal sealed class RedirectChain
 
     // The fragment never reaches the server, so it does not make a request different.
     private static string Key(HttpMethod method, Uri uri) =>
-        method.Method + " " + uri.GetComponents(UriComponents.AbsoluteUri & ~UriComponents.Fragment, UriFormat.UriEscaped);
+        method.Method + " " + uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped);
 }
