@@ -45,6 +45,26 @@ public sealed class RedirectHandlerTests
         Assert.All(measurements, m => Assert.Equal(client.Name, m.Tags["client_semantics.client"]));
     }
 
+    [Fact]
+    public async Task UserRegisteredStore_ReplacesTheInMemoryDefault_ForItsClientName()
+    {
+        var mock = new MockHttpMessageHandler();
+        var source = mock.When("http://o.test/old").Respond(HttpStatusCode.MovedPermanently, [new("Location", "/new")], "text/plain", "");
+        mock.When("http://o.test/new").Respond(HttpStatusCode.OK);
+        var store = new RecordingStore();
+        await using var client = TestClient.Create(
+            o => o.Redirects.AllowUnknownPrimaryHandler = true,
+            configureClient: b => b.ConfigurePrimaryHttpMessageHandler(() => mock),
+            configureServices: s => s.AddKeyedSingleton<IPermanentRedirectStore>(TestClient.DefaultName, store));
+        var http = client.CreateHttpClient();
+
+        (await http.GetAsync("http://o.test/old")).Dispose();
+        (await http.GetAsync("http://o.test/old")).Dispose();
+
+        Assert.Equal(1, mock.GetMatchCount(source));
+        Assert.Equal("http://o.test/new", Assert.Single(store.Entries.Values).Target.ToString());
+    }
+
     private static TestClient Create(MockHttpMessageHandler mock) => TestClient.Create(
         o => o.Redirects.AllowUnknownPrimaryHandler = true,
         configureClient: b => b.ConfigurePrimaryHttpMessageHandler(() => mock));
@@ -61,6 +81,32 @@ public sealed class RedirectHandlerTests
         var content = new TrackingContent();
         contents.Add(content);
         return content;
+    }
+
+    private sealed class RecordingStore : IPermanentRedirectStore
+    {
+        public Dictionary<string, PermanentRedirect> Entries { get; } = [];
+
+        public ValueTask<PermanentRedirect?> TryGetAsync(PermanentRedirectKey key, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(Entries.GetValueOrDefault(key.ToString()));
+
+        public ValueTask SetAsync(PermanentRedirect redirect, CancellationToken cancellationToken)
+        {
+            Entries[redirect.Key.ToString()] = redirect;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask RemoveAsync(PermanentRedirectKey key, CancellationToken cancellationToken)
+        {
+            Entries.Remove(key.ToString());
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ClearAsync(CancellationToken cancellationToken)
+        {
+            Entries.Clear();
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class TrackingContent : ByteArrayContent

@@ -40,7 +40,7 @@ internal sealed class RedirectHandler(
                 var reason = canAsk
                     ? "the target answered " + status + "; the source is asked again."
                     : "the target answered " + status + "; the source is not asked again in this call (already healed once, or the body cannot be re-sent).";
-                await memory.ForgetAsync(request, shortcut.Edges, status, reason, cancellationToken).ConfigureAwait(false);
+                await DisposeOnFailureAsync(response, () => memory.ForgetAsync(request, shortcut.Edges, status, reason, cancellationToken)).ConfigureAwait(false);
                 if (canAsk)
                 {
                     healed = true;
@@ -62,14 +62,11 @@ internal sealed class RedirectHandler(
             }
 
             var target = decision.Target is null ? null : RedirectUris.InheritFragment(decision.Target, current);
-            var stopReason = decision.Action == RedirectAction.Stop ? decision.Reason : null;
-            if (target is not null && !chain.TryEnter(decision.Method!, target, out stopReason))
+            string? stopReason = null;
+            // A redirect the decider refuses, MaxRedirects or a loop: the last 3xx goes back to the caller, and the trace says why.
+            if (decision.Action == RedirectAction.Stop || !chain.TryEnter(decision.Method!, target!, out stopReason))
             {
-                // MaxRedirects or a loop: the last 3xx goes back to the caller, and the trace says why.
-            }
-
-            if (stopReason is not null)
-            {
+                stopReason ??= decision.Reason;
                 Record(request, status, "stop", stopReason);
                 Log.RedirectStopped(logger, status, TraceUri.HostAndPath(current), stopReason);
                 return response;
@@ -77,7 +74,7 @@ internal sealed class RedirectHandler(
 
             if (decision.Permanent)
             {
-                await memory.RememberAsync(request, response, decision.Target!, options, cancellationToken).ConfigureAwait(false);
+                await DisposeOnFailureAsync(response, () => memory.RememberAsync(request, response, decision.Target!, options, cancellationToken)).ConfigureAwait(false);
             }
 
             Record(request, status, "follow", decision.Reason);
@@ -85,6 +82,20 @@ internal sealed class RedirectHandler(
             // Release the connection before the next hop; SocketsHttpHandler drains a small body itself, a big one is dropped.
             response.Dispose();
             RedirectHop.Apply(request, decision, target!);
+        }
+    }
+
+    /// <summary>A store that fails (or a cancelled call) must not leak the response and its connection.</summary>
+    private static async ValueTask DisposeOnFailureAsync(HttpResponseMessage response, Func<ValueTask> step)
+    {
+        try
+        {
+            await step().ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
     }
 
