@@ -41,7 +41,9 @@ internal static class RedisServices
         config.AbortOnConnectFail = false;
         config.BacklogPolicy = BacklogPolicy.FailFast;
         config.AsyncTimeout = (int)Math.Ceiling(options.OperationTimeout.TotalMilliseconds);
-        var connectTimeout = TimeSpan.FromMilliseconds(config.ConnectTimeout);
+
+        // A request waits for the first connection only this long; the connection goes on in the background.
+        var connectTimeout = options.OperationTimeout > TimeSpan.FromSeconds(1) ? options.OperationTimeout : TimeSpan.FromSeconds(1);
         return sp => new RedisConnection(
             async () => await ConnectionMultiplexer.ConnectAsync(config).ConfigureAwait(false),
             owned: true, connectTimeout, name, options, sp.GetRequiredService<TimeProvider>(), Logger(sp));
