@@ -10,7 +10,7 @@ namespace ClientSemantics.Authentication;
 /// where they worked before (RFC 9110 11). Decisions are made by <see cref="ChallengeSelector"/> and
 /// <see cref="AuthenticationDecider"/>; this class does the I/O, the trace, the log and the metric.
 /// </summary>
-internal sealed class AuthenticationHandler(
+internal sealed partial class AuthenticationHandler(
     string name,
     AuthenticationState state,
     IOptionsMonitor<StatusSemanticsOptions> options,
@@ -129,13 +129,19 @@ internal sealed class AuthenticationHandler(
 
     private void Remember(HttpRequestMessage request, int status, AuthenticationSide side)
     {
-        if (status == 403 && side.Prior != PriorAttempt.None)
+        // A 403 is the origin refusing credentials it understood (RFC 9110 15.5.4): never retried, and it opens no
+        // space at the origin. The proxy let the request through, so for the proxy it is a success.
+        if (status == 403 && !side.Proxy)
         {
-            Record(request, status, "return", "403: the credentials were understood and refused (RFC 9110 15.5.4); never retried");
+            if (side.Prior != PriorAttempt.None)
+            {
+                Record(request, status, "return", "403: the credentials were understood and refused (RFC 9110 15.5.4); never retried");
+            }
+
             return;
         }
 
-        if (side.Prior != PriorAttempt.Answered || side.Answered is not { } answered || status == 403)
+        if (side.Prior != PriorAttempt.Answered || side.Answered is not { } answered)
         {
             return;
         }
@@ -143,21 +149,4 @@ internal sealed class AuthenticationHandler(
         state.Spaces.Remember(new ProtectionSpace(side.Key, side.PathPrefix, answered.Realm, answered.Kind, side.Session));
         Record(request, status, "remember", $"{answered.SchemeName}{RealmText(answered.Realm)} accepted: later requests under {side.PathPrefix} send it up front");
     }
-
-    private void Decided(HttpRequestMessage request, int status, string scheme, AuthenticationDecision decision)
-    {
-        Record(request, status, decision.Decision, decision.Reason);
-        metrics.AuthenticationChallenges.Add(
-            1,
-            ClientSemanticsMetrics.ClientTag(name),
-            new("client_semantics.authentication.scheme", scheme),
-            new("client_semantics.decision", decision.Decision),
-            new("http.response.status_code", status));
-        Log.AuthenticationDecided(logger, status, scheme, decision.Decision, decision.Reason, TraceUri.HostAndPath(request.RequestUri));
-    }
-
-    private static void Record(HttpRequestMessage request, int? status, string decision, string reason) =>
-        TraceRecorder.Record(request, StatusSemanticsStage.Authentication, status, decision, reason);
-
-    private static string RealmText(string? realm) => realm is null ? string.Empty : $" (realm '{realm}')";
 }
