@@ -72,6 +72,7 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
             if (!waited && !context.Coalescer.TryLead(key, out flight))
             {
                 waited = true;
+                Count("wait");
                 var shared = await flight.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (shared is not null && CacheKeys.Matches(request, shared))
                 {
