@@ -3,79 +3,76 @@ using ClientSemantics;
 
 namespace ClientSemantics.Benchmarks;
 
-/// <summary>A fresh hit through HttpClient against a loopback round trip to the same origin.</summary>
-[MemoryDiagnoser]
-public class CacheHitBenchmarks
+/// <summary>What every cache benchmark shares: a loopback origin, a read buffer, a warmed-up path.</summary>
+public abstract class CacheBenchmarkBase
 {
     private readonly byte[] _buffer = new byte[64 * 1024];
-    private CacheBenchmarkOrigin _origin = null!;
-    private Uri _fresh = null!;
 
-    [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _origin = await CacheBenchmarkOrigin.StartAsync();
-        _fresh = new Uri(_origin.BaseUri, "fresh");
-        await CacheBenchmarkOrigin.GetAsync(_origin.Pipeline, new HttpRequestMessage(HttpMethod.Get, _fresh), _buffer);
-    }
+    protected CacheBenchmarkOrigin Origin { get; private set; } = null!;
+
+    protected Uri Target { get; private set; } = null!;
 
     [GlobalCleanup]
-    public Task CleanupAsync() => _origin.DisposeAsync().AsTask();
+    public Task CleanupAsync() => Origin.DisposeAsync().AsTask();
+
+    /// <summary>Starts the origin and, when <paramref name="warm"/>, stores <paramref name="path"/> in the pipeline's cache.</summary>
+    protected async Task StartAsync(string path, bool warm)
+    {
+        Origin = await CacheBenchmarkOrigin.StartAsync();
+        Target = new Uri(Origin.BaseUri, path);
+        if (warm)
+        {
+            await Pipeline();
+        }
+    }
+
+    protected Task<int> Pipeline(bool bypass = false)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Target);
+        return CacheBenchmarkOrigin.GetAsync(Origin.Pipeline, bypass ? request.BypassCache() : request, _buffer);
+    }
+
+    protected Task<int> Bare() => CacheBenchmarkOrigin.GetAsync(Origin.Bare, new HttpRequestMessage(HttpMethod.Get, Target), _buffer);
+}
+
+/// <summary>A fresh hit through HttpClient against a loopback round trip to the same origin.</summary>
+[MemoryDiagnoser]
+public class CacheHitBenchmarks : CacheBenchmarkBase
+{
+    [GlobalSetup]
+    public Task SetupAsync() => StartAsync("fresh", warm: true);
 
     [Benchmark(Baseline = true)]
-    public Task<int> LoopbackRoundTrip() => CacheBenchmarkOrigin.GetAsync(_origin.Bare, new HttpRequestMessage(HttpMethod.Get, _fresh), _buffer);
+    public Task<int> LoopbackRoundTrip() => Bare();
 
     [Benchmark]
-    public Task<int> FreshHit() => CacheBenchmarkOrigin.GetAsync(_origin.Pipeline, new HttpRequestMessage(HttpMethod.Get, _fresh), _buffer);
+    public Task<int> FreshHit() => Pipeline();
 }
 
 /// <summary>A 304 revalidation of a 1 MB body against a full 200 of the same body, both through the pipeline.</summary>
 [MemoryDiagnoser]
-public class CacheRevalidationBenchmarks
+public class CacheRevalidationBenchmarks : CacheBenchmarkBase
 {
-    private readonly byte[] _buffer = new byte[64 * 1024];
-    private CacheBenchmarkOrigin _origin = null!;
-    private Uri _big = null!;
-
     [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _origin = await CacheBenchmarkOrigin.StartAsync();
-        _big = new Uri(_origin.BaseUri, "big");
-        await CacheBenchmarkOrigin.GetAsync(_origin.Pipeline, new HttpRequestMessage(HttpMethod.Get, _big), _buffer);
-    }
-
-    [GlobalCleanup]
-    public Task CleanupAsync() => _origin.DisposeAsync().AsTask();
+    public Task SetupAsync() => StartAsync("big", warm: true);
 
     [Benchmark(Baseline = true)]
-    public Task<int> Full200() => CacheBenchmarkOrigin.GetAsync(_origin.Pipeline, new HttpRequestMessage(HttpMethod.Get, _big).BypassCache(), _buffer);
+    public Task<int> Full200() => Pipeline(bypass: true);
 
     [Benchmark]
-    public Task<int> Revalidated304() => CacheBenchmarkOrigin.GetAsync(_origin.Pipeline, new HttpRequestMessage(HttpMethod.Get, _big), _buffer);
+    public Task<int> Revalidated304() => Pipeline();
 }
 
 /// <summary>A request the cache cannot serve (no validators, no freshness) through the whole pipeline, against a bare SocketsHttpHandler.</summary>
 [MemoryDiagnoser]
-public class CacheMissBenchmarks
+public class CacheMissBenchmarks : CacheBenchmarkBase
 {
-    private readonly byte[] _buffer = new byte[64 * 1024];
-    private CacheBenchmarkOrigin _origin = null!;
-    private Uri _plain = null!;
-
     [GlobalSetup]
-    public async Task SetupAsync()
-    {
-        _origin = await CacheBenchmarkOrigin.StartAsync();
-        _plain = new Uri(_origin.BaseUri, "plain");
-    }
-
-    [GlobalCleanup]
-    public Task CleanupAsync() => _origin.DisposeAsync().AsTask();
+    public Task SetupAsync() => StartAsync("plain", warm: false);
 
     [Benchmark(Baseline = true)]
-    public Task<int> BareSocketsHttpHandler() => CacheBenchmarkOrigin.GetAsync(_origin.Bare, new HttpRequestMessage(HttpMethod.Get, _plain), _buffer);
+    public Task<int> BareSocketsHttpHandler() => Bare();
 
     [Benchmark]
-    public Task<int> WholePipeline() => CacheBenchmarkOrigin.GetAsync(_origin.Pipeline, new HttpRequestMessage(HttpMethod.Get, _plain), _buffer);
+    public Task<int> WholePipeline() => Pipeline();
 }

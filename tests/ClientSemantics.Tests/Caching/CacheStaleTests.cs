@@ -12,19 +12,7 @@ public sealed class CacheStaleTests
     public async Task Get_WithinStaleWhileRevalidate_AnswersStaleAtOnce_AndRevalidatesOnceInTheBackground()
     {
         await using var origin = await TestOrigin.StartAsync();
-        origin.Map("/swr", async ctx =>
-        {
-            ctx.Response.Headers.CacheControl = "max-age=1, stale-while-revalidate=60";
-            ctx.Response.Headers.ETag = "\"w\"";
-            if (ctx.Request.Headers.IfNoneMatch == "\"w\"")
-            {
-                ctx.Response.StatusCode = 304;
-                return;
-            }
-
-            ctx.Response.ContentLength = 3;
-            await ctx.Response.WriteAsync("swr");
-        });
+        origin.MapValidated("/swr", "max-age=1, stale-while-revalidate=60", "\"w\"", "swr");
         var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var store = new SignallingStore(stored, setsBeforeSignal: 2);
         await using var client = CacheTestKit.Client(services: s => s.AddKeyedSingleton<IResponseCacheStore>(TestClient.DefaultName, store));

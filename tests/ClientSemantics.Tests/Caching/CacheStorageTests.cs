@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ClientSemantics.Tests.Infrastructure;
 
 namespace ClientSemantics.Tests.Caching;
@@ -88,5 +89,45 @@ public sealed class CacheStorageTests
         Assert.Equal(1, origin.CountFor("/a"));
         Assert.Equal(2, origin.CountFor("/b"));
         Assert.True(client.Store().Size <= 10_000);
+    }
+}
+
+/// <summary>State is per client name, in keyed singletons, so it outlives the factory's handler rotation.</summary>
+public sealed class CacheRegistrationTests
+{
+    [Fact]
+    public async Task Store_OutlivesHandlerRotation_ANewHandlerServesWhatAnOldOneStored()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapBody("/rotate", 200, "kept", ("Cache-Control", "max-age=60"));
+        await using var client = CacheTestKit.Client();
+
+        using (var before = new HttpMessageInvoker(WithNetwork(ClientSemantics.Caching.CacheServices.CreateHandler(client.Services, client.Name))))
+        {
+            (await before.SendAsync(new HttpRequestMessage(HttpMethod.Get, origin.Url("/rotate")), default)).Dispose();
+        }
+
+        using var after = new HttpMessageInvoker(WithNetwork(ClientSemantics.Caching.CacheServices.CreateHandler(client.Services, client.Name)));
+        using var response = await after.SendAsync(new HttpRequestMessage(HttpMethod.Get, origin.Url("/rotate")), default);
+
+        Assert.Equal("ClientSemantics; hit", response.CacheStatus());
+        Assert.Equal(1, origin.CountFor("/rotate"));
+    }
+
+    [Fact]
+    public async Task InvalidCacheOptions_FailAtStartUp()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddHttpClient("bad-cache").AddStatusSemantics(o => o.Cache.MaxEntryBytes = o.Cache.MaxSizeBytes + 1);
+        await using var provider = services.BuildServiceProvider();
+
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
+        Assert.Contains("MaxEntryBytes", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static DelegatingHandler WithNetwork(DelegatingHandler handler)
+    {
+        handler.InnerHandler = new SocketsHttpHandler();
+        return handler;
     }
 }

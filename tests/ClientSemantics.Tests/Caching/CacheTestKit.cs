@@ -30,6 +30,21 @@ internal static class CacheTestKit
             await ctx.Response.Body.WriteAsync(bytes);
         });
 
+    /// <summary>Answers 304 when If-None-Match carries <paramref name="etag"/>, else 200 with the body; both with the given Cache-Control.</summary>
+    public static TestOrigin MapValidated(this TestOrigin origin, string path, string cacheControl, string etag, string body) =>
+        origin.Map(path, async ctx =>
+        {
+            ctx.Response.Headers.CacheControl = cacheControl;
+            ctx.Response.Headers.ETag = etag;
+            if (ctx.Request.Headers.IfNoneMatch == etag)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            await ctx.Response.WriteAsync(body);
+        });
+
     /// <summary>Answers with a chunked body (length unknown: the cache tees it while the caller reads).</summary>
     public static TestOrigin MapChunked(this TestOrigin origin, string path, string body, params (string Name, string Value)[] headers) =>
         origin.Map(path, async ctx =>

@@ -77,16 +77,16 @@ internal sealed partial class CacheHandler
         {
             // A known, small enough body is read now, so that coalesced waiters can share it at once. A body the
             // origin cuts short throws here and nothing is stored; so does a cancelled caller.
-            byte[] body;
+            CachedResponse entry;
             using (response)
             {
-                body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                entry = CachedResponseMapper.ToEntry(response, body, requestTime, responseTime, variantKey);
             }
 
-            var entry = CachedResponseMapper.ToEntry(response, body, requestTime, responseTime, variantKey);
             await context.Store.SetAsync(key, entry, cancellationToken).ConfigureAwait(false);
             Record(request, status, "store", "The response is storable and was stored.");
-            LogStored(request, status, body.Length);
+            LogStored(request, status, entry.Body.Length);
             var cacheStatus = fwd == "miss" ? CacheStatus.MissStored : CacheStatus.Forwarded(fwd, status, stored: true);
             return (CachedResponseMapper.ToResponse(entry, request, cacheStatus, null), entry);
         }
