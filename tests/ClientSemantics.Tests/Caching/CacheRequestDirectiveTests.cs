@@ -30,6 +30,24 @@ public sealed class CacheRequestDirectiveTests
     }
 
     [Fact]
+    public async Task Get_RequestNoCache_OnAFreshEntry_SaysFwdRequestInCacheStatus()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapValidated("/reload", "max-age=60", "\"r\"", "b");
+        await using var client = CacheTestKit.Client();
+        var http = client.CreateHttpClient();
+
+        (await http.GetAsync(origin.Url("/reload"))).Dispose();
+        using var request = new HttpRequestMessage(HttpMethod.Get, origin.Url("/reload"));
+        request.Headers.CacheControl = new() { NoCache = true };
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal("ClientSemantics; fwd=request; fwd-status=304; stored", response.CacheStatus());
+        Assert.Equal("b", await response.Content.ReadAsStringAsync());
+        Assert.Contains(response.GetStatusSemanticsTrace()!.Entries, e => e.Decision == "revalidated" && e.StatusCode == 304);
+    }
+
+    [Fact]
     public async Task Get_MaxStale_AcceptsAStaleEntryWithoutTheOrigin()
     {
         await using var origin = await TestOrigin.StartAsync();
