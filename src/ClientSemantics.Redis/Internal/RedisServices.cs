@@ -24,6 +24,15 @@ internal static class RedisServices
                 Logger(sp)));
         }
 
+        if (options.Cache)
+        {
+            services.AddKeyedSingleton<IResponseCacheStore>(name, (sp, _) => new RedisResponseCacheStore(
+                sp.GetRequiredKeyedService<RedisConnection>(name),
+                sp.GetRequiredService<IOptionsMonitor<StatusSemanticsOptions>>().Get(name).Cache,
+                sp.GetRequiredService<TimeProvider>(),
+                Logger(sp)));
+        }
+
         if (options.Pause)
         {
             services.AddKeyedSingleton<IOriginPauseStore>(name, (sp, _) => new RedisOriginPauseStore(
