@@ -10,6 +10,10 @@ namespace ClientSemantics.Redis;
 /// </summary>
 internal sealed class RedisPermanentRedirectStore : IPermanentRedirectStore
 {
+    // "Redis has none": most requests are for URIs that never moved, and need not ask Redis every time. Another
+    // instance's Set announces itself and drops this marker (pub/sub); LocalTtl bounds it if a message is lost.
+    private static readonly PermanentRedirect Absent = new(new PermanentRedirectKey(new Uri("http://absent.invalid/")), new Uri("http://absent.invalid/"), 308, DateTimeOffset.MinValue);
+
     private readonly RedisConnection _redis;
     private readonly LocalLayer<PermanentRedirect> _local;
     private readonly TimeProvider _time;
@@ -31,18 +35,18 @@ internal sealed class RedisPermanentRedirectStore : IPermanentRedirectStore
         var redisKey = _redis.Keys.Redirect(key.ToString());
         if (_local.TryGet(redisKey, anyAge: !_redis.Available, out var local))
         {
-            return local;
+            return ReferenceEquals(local, Absent) ? null : local;
         }
 
         var reply = await _redis.RunAsync(db => db.StringGetAsync(redisKey), cancellationToken).ConfigureAwait(false);
         if (!reply.Ok)
         {
-            return _local.TryGet(redisKey, anyAge: true, out local) ? local : null;
+            return _local.TryGet(redisKey, anyAge: true, out local) && !ReferenceEquals(local, Absent) ? local : null;
         }
 
         if (reply.Value.IsNull)
         {
-            _local.Remove(redisKey);
+            _local.Set(redisKey, Absent);
             return null;
         }
 

@@ -50,15 +50,8 @@ internal sealed class RedisResponseCacheStore : IResponseCacheStore
             return _local.TryGet(redisKey, anyAge: true, out local) ? local : [];
         }
 
-        if (reply.Value.Count == 0)
-        {
-            _local.Remove(redisKey);
-        }
-        else
-        {
-            _local.Set(redisKey, reply.Value);
-        }
-
+        // An empty list is kept too: a miss need not ask Redis again until another instance announces a Set.
+        _local.Set(redisKey, reply.Value);
         return reply.Value;
     }
 

@@ -27,6 +27,20 @@ public sealed class SharedPauseTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task GetResumeAt_OtherInstanceAlreadyFoundNoPause_SeesTheNewPause_DespiteLongLocalTtl()
+    {
+        var prefix = RedisInstances.NewPrefix();
+        await using var first = RedisInstances.Create(redis, prefix, o => o.LocalTtl = TimeSpan.FromHours(1));
+        await using var second = RedisInstances.Create(redis, prefix, o => o.LocalTtl = TimeSpan.FromHours(1));
+        Assert.Null(await Store(second).GetResumeAtAsync("http://a.test:80", CancellationToken.None)); // remembered as "no pause"
+        var resumeAt = DateTimeOffset.FromUnixTimeMilliseconds(first.Time.GetUtcNow().AddMinutes(5).ToUnixTimeMilliseconds());
+
+        await Store(first).PauseUntilAsync("http://a.test:80", resumeAt, CancellationToken.None);
+
+        await SharedRedirectTests.WaitUntilAsync(async () => await Store(second).GetResumeAtAsync("http://a.test:80", CancellationToken.None) == resumeAt);
+    }
+
+    [Fact]
     public async Task PauseUntil_OfTwoPauses_TheLaterWins_AcrossInstances()
     {
         var prefix = RedisInstances.NewPrefix();

@@ -31,6 +31,36 @@ public sealed class SharedRedirectTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task Get_301LearnedByOneInstance_ReachesAnOtherThatAlreadyFoundNone_DespiteLongLocalTtl()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        var moved = false;
+        origin.Map("/old", ctx =>
+        {
+            ctx.Response.StatusCode = Volatile.Read(ref moved) ? 301 : 200;
+            if (Volatile.Read(ref moved))
+            {
+                ctx.Response.Headers.Location = "/new";
+            }
+
+            return Task.CompletedTask;
+        }).MapStatus("/new", 200);
+        var prefix = RedisInstances.NewPrefix();
+        await using var first = RedisInstances.Create(redis, prefix, o => o.LocalTtl = TimeSpan.FromHours(1));
+        await using var second = RedisInstances.Create(redis, prefix, o => o.LocalTtl = TimeSpan.FromHours(1));
+        (await second.CreateHttpClient().GetAsync(origin.Url("/old"))).Dispose(); // not moved yet: "none" remembered
+        Volatile.Write(ref moved, true);
+
+        (await first.CreateHttpClient().GetAsync(origin.Url("/old"))).Dispose();
+        var key = new PermanentRedirectKey(origin.Url("/old"));
+        var store = second.Services.GetRequiredKeyedService<IPermanentRedirectStore>(second.Name);
+        await WaitUntilAsync(async () => await store.TryGetAsync(key, CancellationToken.None) is not null);
+        (await second.CreateHttpClient().GetAsync(origin.Url("/old"))).Dispose();
+
+        Assert.Equal(2, origin.CountFor("/old"));
+    }
+
+    [Fact]
     public async Task Get_RedirectForgottenByOneInstance_IsForgottenByTheOther_DespiteItsLocalCopy()
     {
         await using var origin = await TestOrigin.StartAsync();
