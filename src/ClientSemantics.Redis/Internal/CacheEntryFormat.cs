@@ -6,15 +6,19 @@ using System.Text;
 namespace ClientSemantics.Redis;
 
 /// <summary>The metadata of one stored variant; its body lives in <see cref="BodyChunks"/> pieces under its own key.</summary>
-internal sealed record CacheEntryMeta(CachedResponse Template, DateTimeOffset StoreUntil, long BodyLength, int ChunkBytes, string BodyHash)
+internal sealed record CacheEntryMeta(CachedResponse Template, DateTimeOffset StoreUntil, long BodyLength, int ChunkBytes, string BodyHash, byte[]? InlineBody)
 {
+    /// <summary>A body of at most one chunk travels inside the metadata: a hit is then one Redis read.</summary>
+    public static bool Inlines(long bodyLength, int chunkBytes) => bodyLength <= chunkBytes;
+
     public int BodyChunks => BodyLength == 0 ? 0 : (int)((BodyLength + ChunkBytes - 1) / ChunkBytes);
 }
 
 /// <summary>
 /// A cached variant's metadata as Redis bytes. Format 1: version byte, variant key, status, reason, HTTP version,
 /// headers, content headers, request/response times (UTC ticks), keep-until (UTC ticks), body length, chunk size
-/// and body hash (XxHash128, checked on read). The body is not in here: it is stored in chunks.
+/// and body hash (XxHash128, checked on read), then the body itself when it fits in one chunk; a larger body is
+/// stored in chunks under its own key.
 /// </summary>
 internal static class CacheEntryFormat
 {
@@ -40,6 +44,10 @@ internal static class CacheEntryFormat
             writer.Write((long)entry.Body.Length);
             writer.Write(chunkBytes);
             writer.Write(bodyHash);
+            if (CacheEntryMeta.Inlines(entry.Body.Length, chunkBytes))
+            {
+                writer.Write(entry.Body.Span);
+            }
         }
 
         return stream.ToArray();
@@ -69,7 +77,13 @@ internal static class CacheEntryFormat
             var length = reader.ReadInt64();
             var chunkBytes = reader.ReadInt32();
             var hash = reader.ReadString();
-            if (status is < 100 or > 999 || length < 0 || length > maxBodyBytes || chunkBytes <= 0 || reader.BaseStream.Position != bytes.Length)
+            if (status is < 100 or > 999 || length < 0 || length > maxBodyBytes || chunkBytes <= 0)
+            {
+                return false;
+            }
+
+            var inline = CacheEntryMeta.Inlines(length, chunkBytes) ? reader.ReadBytes((int)length) : null;
+            if ((inline is not null && (inline.Length != length || BodyHash(inline) != hash)) || reader.BaseStream.Position != bytes.Length)
             {
                 return false;
             }
@@ -85,7 +99,7 @@ internal static class CacheEntryFormat
                 ResponseTime = responseTime,
                 VariantKey = variantKey,
             };
-            meta = new CacheEntryMeta(template, storeUntil, length, chunkBytes, hash);
+            meta = new CacheEntryMeta(template, storeUntil, length, chunkBytes, hash, inline);
             return true;
         }
         catch (Exception ex) when (ex is EndOfStreamException or ArgumentException or FormatException or OverflowException or DecoderFallbackException or IOException)

@@ -12,9 +12,9 @@ internal static class ChunkedBody
 {
     public static async Task<bool> WriteAsync(IDatabase db, RedisKey key, ReadOnlyMemory<byte> body, int chunkBytes, TimeSpan ttl)
     {
-        if (body.IsEmpty || await db.KeyExpireAsync(key, ttl).ConfigureAwait(false))
+        if (CacheEntryMeta.Inlines(body.Length, chunkBytes) || await db.KeyExpireAsync(key, ttl).ConfigureAwait(false))
         {
-            return true; // nothing to store, or the same body is already there (now renewed).
+            return true; // travels in the metadata, or the same body is already there (now renewed).
         }
 
         var chunks = new HashEntry[(body.Length + chunkBytes - 1) / chunkBytes];
@@ -33,9 +33,9 @@ internal static class ChunkedBody
     /// <summary>The body, or null when a chunk is missing, of the wrong size, or the whole does not match its hash.</summary>
     public static async Task<byte[]?> ReadAsync(IDatabase db, RedisKey key, CacheEntryMeta meta)
     {
-        if (meta.BodyLength == 0)
+        if (meta.InlineBody is { } inline)
         {
-            return meta.BodyHash == "0" ? [] : null;
+            return inline; // its length and hash were checked when the metadata was read.
         }
 
         var fields = new RedisValue[meta.BodyChunks];

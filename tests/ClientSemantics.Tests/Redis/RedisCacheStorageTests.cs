@@ -38,6 +38,23 @@ public sealed class RedisCacheStorageTests(RedisServer redis)
     }
 
     [Fact]
+    public async Task Get_SmallBody_TravelsInTheMetadata_WithoutABodyKey()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapBody("/small", 200, "tiny", ("Cache-Control", "max-age=60"));
+        var prefix = RedisInstances.NewPrefix();
+        await using var first = RedisInstances.Create(redis, prefix);
+        await using var second = RedisInstances.Create(redis, prefix);
+
+        await first.GetStringAsync(origin.Url("/small"));
+
+        Assert.Equal("tiny", await second.GetStringAsync(origin.Url("/small")));
+        Assert.Equal(1, origin.CountFor("/small"));
+        await using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        Assert.Empty(await Keys(raw, prefix + ":*:b1:*"));
+    }
+
+    [Fact]
     public async Task Set_KeepsTheEntryForItsFreshnessPlusTheRetention()
     {
         await using var origin = await TestOrigin.StartAsync();
@@ -80,9 +97,10 @@ public sealed class RedisCacheStorageTests(RedisServer redis)
     public async Task Get_DamagedEntry_IsAMiss_AndIsDeleted(string damage)
     {
         await using var origin = await TestOrigin.StartAsync();
-        origin.MapBody("/d", 200, "intact", ("Cache-Control", "max-age=60"));
+        var intact = new string('i', 5000); // over one 4 KiB chunk: the body gets a key of its own
+        origin.MapBody("/d", 200, intact, ("Cache-Control", "max-age=60"));
         var prefix = RedisInstances.NewPrefix();
-        await using var first = RedisInstances.Create(redis, prefix);
+        await using var first = RedisInstances.Create(redis, prefix, o => o.BodyChunkBytes = 4096);
         await first.GetStringAsync(origin.Url("/d"));
         await using var raw = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var db = raw.GetDatabase();
@@ -97,8 +115,8 @@ public sealed class RedisCacheStorageTests(RedisServer redis)
             await db.HashSetAsync(Assert.Single(await Keys(raw, prefix + ":*:b1:*")), 0, "tamper");
         }
 
-        await using var second = RedisInstances.Create(redis, prefix);
-        Assert.Equal("intact", await second.GetStringAsync(origin.Url("/d")));
+        await using var second = RedisInstances.Create(redis, prefix, o => o.BodyChunkBytes = 4096);
+        Assert.Equal(intact, await second.GetStringAsync(origin.Url("/d")));
 
         Assert.Equal(2, origin.CountFor("/d"));
         Assert.Contains(origin.Requests, r => r.Path == "/d"); // the miss went to the origin, and no exception reached the caller
