@@ -9,7 +9,8 @@ namespace ClientSemantics.Benchmarks;
 /// <summary>
 /// A cache hit served from Redis, written there by another instance (a second ServiceProvider), against a loopback
 /// origin round trip and against a hit from the in-memory store, all for the same 128-byte fresh response. The
-/// Redis reader has LocalTtl = 0 so that every call really reads Redis; the "local layer" row shows the default.
+/// Redis reader has LocalTtl = 0 so that every call really reads Redis, and keeps its redirect and pause stores
+/// local so that the row measures the cache read alone; the "local layer" row shows the defaults.
 /// Starts its own redis-server on a free loopback port.
 /// </summary>
 [MemoryDiagnoser]
@@ -34,9 +35,9 @@ public class RedisCacheHitBenchmarks
         _origin = await CacheBenchmarkOrigin.StartAsync();
         _fresh = new Uri(_origin.BaseUri, "fresh");
         var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
-        (_writer, var write) = Client($"127.0.0.1:{port}", prefix, TimeSpan.FromSeconds(2));
-        (_reader, _redisHit) = Client($"127.0.0.1:{port}", prefix, TimeSpan.Zero);
-        (_layered, _layerHit) = Client($"127.0.0.1:{port}", prefix, TimeSpan.FromSeconds(2));
+        (_writer, var write) = Client($"127.0.0.1:{port}", prefix, TimeSpan.FromSeconds(2), cacheOnly: false);
+        (_reader, _redisHit) = Client($"127.0.0.1:{port}", prefix, TimeSpan.Zero, cacheOnly: true);
+        (_layered, _layerHit) = Client($"127.0.0.1:{port}", prefix, TimeSpan.FromSeconds(2), cacheOnly: false);
         (await write.GetAsync(_fresh)).Dispose(); // the other instance stores the response in Redis
 
         // Warm the in-memory client; then prove that the Redis reader is answered without the origin.
@@ -71,13 +72,15 @@ public class RedisCacheHitBenchmarks
     [Benchmark]
     public Task<int> RedisLocalLayerHit() => CacheBenchmarkOrigin.GetAsync(_layerHit, new HttpRequestMessage(HttpMethod.Get, _fresh), _buffer);
 
-    private static (ServiceProvider, HttpClient) Client(string redis, string prefix, TimeSpan localTtl)
+    private static (ServiceProvider, HttpClient) Client(string redis, string prefix, TimeSpan localTtl, bool cacheOnly)
     {
         var services = new ServiceCollection();
         services.AddHttpClient("bench").AddStatusSemantics().UseRedis(redis, o =>
         {
             o.KeyPrefix = prefix;
             o.LocalTtl = localTtl;
+            o.PermanentRedirects = !cacheOnly;
+            o.Pause = !cacheOnly;
             o.OperationTimeout = TimeSpan.FromSeconds(2);
         });
         var provider = services.BuildServiceProvider();
