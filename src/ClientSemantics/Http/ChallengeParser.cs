@@ -58,6 +58,14 @@ internal static class ChallengeParser
                 continue;
             }
 
+            if (i < s.Length && s[i] != ',' && !LooksLikeParameter(s, i))
+            {
+                // "Newauth Basic realm=x": list members are separated by commas (RFC 9110 11.6.1), so this is not two
+                // challenges; reading it as two would let a header smuggle in a scheme the server did not offer.
+                SkipPast(s, ',', ref i);
+                continue;
+            }
+
             var parameters = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var malformed = false;
             while (i < s.Length && LooksLikeParameter(s, i))

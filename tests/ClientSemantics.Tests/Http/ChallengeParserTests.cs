@@ -30,6 +30,8 @@ public sealed class ChallengeParserTests
     [InlineData("\"quoted\", Basic realm=x", "Basic{realm=x}")]
     [InlineData("Basic realm=\"x\\", "")]
     [InlineData("=====, ,,,=", "")]
+    [InlineData("Newauth Basic realm=\"x\", Digest realm=d, nonce=n", "Digest{realm=d;nonce=n}")] // no comma between members
+    [InlineData("Negotiate abc def, Basic realm=x", "Basic{realm=x}")]
     public void Parse_SkipsMalformedChallenges_NeverThrows(string fields, string expected) =>
         Assert.Equal(expected, Render(ChallengeParser.Parse(fields.Split('|'))));
 
