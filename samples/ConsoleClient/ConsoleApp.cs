@@ -42,8 +42,12 @@ internal static class ConsoleApp
         await using var origin = await DemoOrigin.StartAsync().ConfigureAwait(false);
         IDemoReport report = plain
             ? new PlainReport(output)
-            : new RichReport(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) }));
-        report.Introduce(origin.BaseUri, scenarios.Count);
+            : new RichReport(AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(output),
+                // Colours only on the real console; a captured writer (tests, a redirected log) gets plain characters.
+                Ansi = ReferenceEquals(output, Console.Out) ? AnsiSupport.Detect : AnsiSupport.No,
+            }));
         var results = await new DemoRunner(origin, report).RunAsync(scenarios, cancellationToken).ConfigureAwait(false);
         return results.All(r => r.Passed) ? 0 : 1;
     }

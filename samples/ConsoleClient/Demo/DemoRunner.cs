@@ -16,8 +16,10 @@ internal sealed class DemoRunner(DemoOrigin origin, IDemoReport report)
 
     public async Task<IReadOnlyList<ScenarioResult>> RunAsync(IEnumerable<Scenario> scenarios, CancellationToken cancellationToken)
     {
+        var list = scenarios.ToList();
+        report.Introduce(origin.BaseUri, list.Count);
         var results = new List<ScenarioResult>();
-        foreach (var scenario in scenarios)
+        foreach (var scenario in list)
         {
             results.Add(await RunAsync(scenario, cancellationToken).ConfigureAwait(false));
         }
@@ -47,7 +49,7 @@ internal sealed class DemoRunner(DemoOrigin origin, IDemoReport report)
             pipeline = await RunCallsAsync(client, scenario, watchWaits: true, cancellationToken).ConfigureAwait(false);
         }
 
-        var result = new ScenarioResult(scenario, plain, pipeline, ScenarioResult.Check(scenario, pipeline));
+        var result = new ScenarioResult(scenario, origin.BaseUri, plain, pipeline, ScenarioResult.Check(scenario, pipeline));
         report.ScenarioFinished(result);
         return result;
     }

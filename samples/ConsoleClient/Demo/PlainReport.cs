@@ -3,11 +3,8 @@ namespace ConsoleClient.Demo;
 /// <summary>The demo as plain lines (<c>--plain</c>), for logs and CI.</summary>
 internal sealed class PlainReport(TextWriter output) : IDemoReport
 {
-    private Uri _origin = null!;
-
     public void Introduce(Uri origin, int scenarioCount)
     {
-        _origin = origin;
         output.WriteLine($"ClientSemantics demo: {scenarioCount} scenario(s) against an embedded origin at {origin}");
         output.WriteLine("Each runs twice: with plain HttpClient (redirects off) and with AddHttpClient(...).AddStatusSemantics().");
     }
@@ -31,7 +28,7 @@ internal sealed class PlainReport(TextWriter output) : IDemoReport
         WriteRun("AddStatusSemantics", result.Pipeline);
         foreach (var (call, entry) in Display.TraceOf(result.Pipeline))
         {
-            output.WriteLine($"    trace {call}: {entry.Stage,-14} {entry.Method} {Display.Uri(entry.Uri, _origin)} -> {Display.Status(entry.StatusCode)} {entry.Decision}{Reason(entry)}");
+            output.WriteLine($"    trace {call}: {entry.Stage,-14} {entry.Method} {Display.Uri(entry.Uri, result.Origin)} -> {Display.Status(entry.StatusCode)} {entry.Decision}{Reason(entry)}");
         }
 
         output.WriteLine(result.Passed ? "  ok: behaved as documented" : $"  FAILED: {string.Join("; ", result.Failures)}");

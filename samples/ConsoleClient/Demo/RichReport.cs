@@ -5,11 +5,8 @@ namespace ConsoleClient.Demo;
 /// <summary>The demo in a terminal: a rule, a side-by-side table and the pipeline's trace per scenario, a live countdown while a Retry-After is honoured, and a summary table.</summary>
 internal sealed class RichReport(IAnsiConsole console) : IDemoReport
 {
-    private Uri _origin = null!;
-
     public void Introduce(Uri origin, int scenarioCount)
     {
-        _origin = origin;
         console.MarkupLine($"[bold]ClientSemantics demo[/]: {scenarioCount} scenario(s) against an embedded origin at [blue]{Markup.Escape(origin.ToString())}[/]");
         console.MarkupLine("Each runs twice: with plain [yellow]HttpClient[/] (redirects off) and with [green]AddHttpClient(...).AddStatusSemantics()[/].");
     }
@@ -58,7 +55,7 @@ internal sealed class RichReport(IAnsiConsole console) : IDemoReport
             trace.AddRow(
                 call.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 entry.Stage.ToString(),
-                Markup.Escape($"{entry.Method} {Display.Uri(entry.Uri, _origin)}"),
+                Markup.Escape($"{entry.Method} {Display.Uri(entry.Uri, result.Origin)}"),
                 Display.Status(entry.StatusCode),
                 $"[bold]{Markup.Escape(entry.Decision)}[/]",
                 Markup.Escape(Display.Reason(entry)));

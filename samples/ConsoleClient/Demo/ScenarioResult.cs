@@ -19,7 +19,7 @@ internal sealed record RunResult(IReadOnlyList<CallResult> Calls, IReadOnlyList<
 }
 
 /// <summary>A scenario run with plain HttpClient and with the pipeline, and how the pipeline's run differed from the expectation.</summary>
-internal sealed record ScenarioResult(Scenario Scenario, RunResult Plain, RunResult Pipeline, IReadOnlyList<string> Failures)
+internal sealed record ScenarioResult(Scenario Scenario, Uri Origin, RunResult Plain, RunResult Pipeline, IReadOnlyList<string> Failures)
 {
     public bool Passed => Failures.Count == 0;
 

@@ -75,10 +75,10 @@ internal static class Scenarios
         },
         new()
         {
-            Name = "401-digest", Title = "401 Unauthorized with Digest (SHA-256)",
-            Explanation = "The Digest challenge is answered with a response hash; the password never crosses the wire (RFC 7616).",
-            Request = o => Get(o, "/401/digest"), ExpectedStatus = 200,
-            ExpectedExchanges = ["GET /401/digest 401", "GET /401/digest 200"],
+            Name = "401-digest", Title = "401 Unauthorized with Digest (SHA-256), called twice",
+            Explanation = "The Digest challenge is answered with a response hash, so the password never crosses the wire; the second call answers up front with the next nonce count (RFC 7616).",
+            Request = o => Get(o, "/401/digest"), Calls = 2, ExpectedStatus = 200,
+            ExpectedExchanges = ["GET /401/digest 401", "GET /401/digest 200", "GET /401/digest 200"],
             Configure = o => o.Authentication.Credentials = new NetworkCredential(DemoRoutes.User, DemoRoutes.Password),
         },
         new()

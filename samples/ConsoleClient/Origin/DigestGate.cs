@@ -7,11 +7,11 @@ namespace ConsoleClient.Origin;
 
 /// <summary>
 /// The origin's side of Digest with SHA-256 and qop=auth (RFC 7616 3.3, 3.4): it issues nonces, and accepts a request
-/// whose <c>response</c> equals KD(H(user:realm:password), nonce:nc:cnonce:auth:H(method:uri)) for a nonce it issued.
+/// whose <c>response</c> equals KD(H(user:realm:password), nonce:nc:cnonce:auth:H(method:uri)) for a nonce it issued, with a nonce count that grows.
 /// </summary>
 internal sealed class DigestGate(string user, string password, string realm)
 {
-    private readonly ConcurrentDictionary<string, bool> _nonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _nonces = new(StringComparer.Ordinal);
     private readonly string _opaque = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     public Task InvokeAsync(HttpContext ctx)
@@ -23,7 +23,7 @@ internal sealed class DigestGate(string user, string password, string realm)
         }
 
         var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _nonces[nonce] = true;
+        _nonces[nonce] = 0;
         ctx.Response.Headers.WWWAuthenticate = $"Digest realm=\"{realm}\", qop=\"auth\", algorithm=SHA-256, nonce=\"{nonce}\", opaque=\"{_opaque}\"";
         return DemoRoutes.Status(ctx, 401, "credentials required");
     }
@@ -31,16 +31,23 @@ internal sealed class DigestGate(string user, string password, string realm)
     private bool IsValid(Dictionary<string, string> p, HttpRequest request)
     {
         string Get(string key) => p.TryGetValue(key, out var v) ? v : string.Empty;
-        if (Get("username") != user || Get("realm") != realm || !_nonces.ContainsKey(Get("nonce"))
-            || Get("uri") != request.Path + request.QueryString || Get("qop") != "auth")
+        if (Get("username") != user || Get("realm") != realm || !_nonces.TryGetValue(Get("nonce"), out var lastCount)
+            || Get("uri") != request.Path + request.QueryString || Get("qop") != "auth"
+            || !long.TryParse(Get("nc"), System.Globalization.NumberStyles.HexNumber, null, out var count) || count <= lastCount)
         {
-            return false;
+            return false; // RFC 7616 3.4: a nonce count that does not grow is a replay.
         }
 
         var ha1 = Hash($"{user}:{realm}:{password}");
         var ha2 = Hash($"{request.Method}:{Get("uri")}");
         var expected = Hash($"{ha1}:{Get("nonce")}:{Get("nc")}:{Get("cnonce")}:auth:{ha2}");
-        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Get("response")));
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(Get("response"))))
+        {
+            return false;
+        }
+
+        _nonces[Get("nonce")] = count;
+        return true;
     }
 
     private static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
