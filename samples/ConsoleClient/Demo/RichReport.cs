@@ -18,10 +18,18 @@ internal sealed class RichReport(IAnsiConsole console) : IDemoReport
         console.MarkupLine($"[grey]{Markup.Escape(scenario.Explanation)}[/]");
     }
 
-    public Task ShowWaitAsync(TimeSpan wait, Task call)
+    public async Task ShowWaitAsync(TimeSpan wait, Task call)
     {
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            // Redirected to a file or a pipe: a live line would print every tick, so say it once.
+            console.MarkupLine($"[grey]waiting {wait.TotalSeconds:0.#} s (Retry-After)[/]");
+            await Task.WhenAny(call).ConfigureAwait(false);
+            return;
+        }
+
         var until = TimeProvider.System.GetTimestamp() + (long)(wait.TotalSeconds * TimeProvider.System.TimestampFrequency);
-        return console.Status().Spinner(Spinner.Known.Clock).StartAsync($"waiting {wait.TotalSeconds:0.#} s (Retry-After)", async context =>
+        await console.Status().Spinner(Spinner.Known.Clock).StartAsync($"waiting {wait.TotalSeconds:0.#} s (Retry-After)", async context =>
         {
             while (!call.IsCompleted)
             {
@@ -31,7 +39,7 @@ internal sealed class RichReport(IAnsiConsole console) : IDemoReport
                     : "retrying...");
                 await Task.WhenAny(call, Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System)).ConfigureAwait(false);
             }
-        });
+        }).ConfigureAwait(false);
     }
 
     public void ScenarioFinished(ScenarioResult result)
