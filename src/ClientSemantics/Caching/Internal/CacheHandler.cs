@@ -1,6 +1,164 @@
+using System.Net;
+using ClientSemantics.Diagnostics;
+
 namespace ClientSemantics.Caching;
 
-/// <summary>Placeholder: passes every request through until this obligation is built.</summary>
-internal sealed class CacheHandler : DelegatingHandler
+/// <summary>
+/// The private revalidating cache (RFC 9111). Reads the clock once per step, asks <see cref="CacheDecider"/> what
+/// to do, and does the I/O: store lookups, conditional requests, merging 304s, storing, invalidating.
+/// </summary>
+internal sealed partial class CacheHandler(CacheContext context) : DelegatingHandler
 {
+    private static readonly string[] CallerConditionals = ["If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range"];
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!context.Options.Enabled || request.RequestUri is not { IsAbsoluteUri: true })
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        if (request.IsCacheBypassed())
+        {
+            Record(request, null, "bypass", "The request asked to bypass the cache.");
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        if (request.Method == HttpMethod.Get)
+        {
+            return GetAsync(request, cancellationToken);
+        }
+
+        return IsUnsafe(request.Method) ? SendUnsafeAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (IsCallerConditional(request))
+        {
+            Record(request, null, "pass", "The caller made the request conditional or partial itself: the answer passes through unchanged.");
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        var key = CacheKeys.Primary(request.RequestUri!);
+        var directives = RequestDirectives.From(request);
+        var waited = false;
+        while (true)
+        {
+            var entry = Match(request, await context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false));
+            CacheDecision decision = default;
+            if (entry is not null)
+            {
+                decision = CacheDecider.Decide(directives, entry.Facts, context.Time.GetUtcNow(), context.Options.HeuristicFreshnessCap);
+                switch (decision.Action)
+                {
+                    case CacheAction.Fresh:
+                        return Hit(request, entry, decision, CacheStatus.Hit);
+                    case CacheAction.StaleAccepted:
+                        return Hit(request, entry, decision, CacheStatus.HitStale);
+                    case CacheAction.StaleWhileRevalidate:
+                        StartBackgroundRevalidation(request, key, entry);
+                        return Hit(request, entry, decision, CacheStatus.HitStale);
+                }
+            }
+
+            if (directives.OnlyIfCached)
+            {
+                return OnlyIfCached(request);
+            }
+
+            // Coalescing: one origin request per URI at a time. A waiter tries once, then goes alone.
+            RequestCoalescer.Flight? flight = null;
+            if (!waited && !context.Coalescer.TryLead(key, out flight))
+            {
+                waited = true;
+                Count("wait");
+                var shared = await flight.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (shared is not null && CacheKeys.Matches(request, shared))
+                {
+                    return Hit(request, shared, new(CacheAction.Fresh, TimeSpan.Zero, "A concurrent request for the same URI fetched or validated it."), CacheStatus.HitCollapsed);
+                }
+
+                continue;
+            }
+
+            CachedResponse? result = null;
+            try
+            {
+                (var response, result) = await ForwardAsync(request, key, directives, entry, decision, cancellationToken).ConfigureAwait(false);
+                return response;
+            }
+            finally
+            {
+                if (flight is not null)
+                {
+                    context.Coalescer.Complete(key, flight, result);
+                }
+            }
+        }
+    }
+
+    private static CachedResponse? Match(HttpRequestMessage request, IReadOnlyList<CachedResponse> variants)
+    {
+        for (var i = 0; i < variants.Count; i++)
+        {
+            if (CacheKeys.Matches(request, variants[i]))
+            {
+                return variants[i];
+            }
+        }
+
+        return null;
+    }
+
+    private HttpResponseMessage Hit(HttpRequestMessage request, CachedResponse entry, in CacheDecision decision, string cacheStatus)
+    {
+        Count("hit");
+        Record(request, entry.StatusCode, "hit", decision.Reason);
+        return CachedResponseMapper.ToResponse(entry, request, cacheStatus, decision.Age);
+    }
+
+    private HttpResponseMessage OnlyIfCached(HttpRequestMessage request)
+    {
+        // RFC 9111 5.2.1.7: only-if-cached with nothing usable stored is answered 504 without touching the network.
+        Count("only-if-cached");
+        Record(request, 504, "answer", "The request says only-if-cached and no stored response fits.");
+        var response = new HttpResponseMessage(HttpStatusCode.GatewayTimeout) { RequestMessage = request, Content = new ByteArrayContent([]) };
+        response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, CacheStatus.OnlyIfCached);
+        return response;
+    }
+
+    private static bool IsCallerConditional(HttpRequestMessage request)
+    {
+        var headers = request.Headers.NonValidated;
+        if (headers.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var name in CallerConditionals)
+        {
+            if (headers.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsUnsafe(HttpMethod method) =>
+        method == HttpMethod.Post || method == HttpMethod.Put || method == HttpMethod.Patch || method == HttpMethod.Delete;
+
+    private void Count(string result) =>
+        context.Metrics.CacheRequests.Add(1, ClientSemanticsMetrics.ClientTag(context.ClientName), new("result", result));
+
+    private void Record(HttpRequestMessage request, int? status, string decision, string reason)
+    {
+        TraceRecorder.Record(request, StatusSemanticsStage.Cache, status, decision, reason);
+        if (context.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            Log.CacheDecision(context.Logger, decision, TraceUri.HostAndPath(request.RequestUri), reason);
+        }
+    }
 }

@@ -1,4 +1,8 @@
+using ClientSemantics.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClientSemantics.Caching;
 
@@ -7,7 +11,34 @@ internal static class CacheServices
 {
     public static void Add(IServiceCollection services, string name)
     {
+        // The store and the in-flight requests are singletons per client name: they outlive handler rotation.
+        // A user may register their own IResponseCacheStore under the client name first (TryAdd keeps theirs).
+        services.TryAddKeyedSingleton<IResponseCacheStore>(name, (sp, _) =>
+            new MemoryResponseCacheStore(sp.GetRequiredService<IOptionsMonitor<StatusSemanticsOptions>>().Get(name).Cache.MaxSizeBytes));
+        services.TryAddKeyedSingleton(name, (_, _) => new RequestCoalescer());
     }
 
-    public static DelegatingHandler CreateHandler(IServiceProvider services, string name) => new CacheHandler();
+    public static DelegatingHandler CreateHandler(IServiceProvider services, string name)
+    {
+        var options = services.GetRequiredService<IOptionsMonitor<StatusSemanticsOptions>>().Get(name).Cache;
+        return new CacheHandler(
+            new CacheContext(
+                name,
+                options,
+                services.GetRequiredKeyedService<IResponseCacheStore>(name),
+                services.GetRequiredKeyedService<RequestCoalescer>(name),
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ClientSemanticsMetrics>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("ClientSemantics.Caching")));
+    }
 }
+
+/// <summary>What one cache handler works with; shared state lives in the keyed singletons it points to.</summary>
+internal sealed record CacheContext(
+    string ClientName,
+    CacheOptions Options,
+    IResponseCacheStore Store,
+    RequestCoalescer Coalescer,
+    TimeProvider Time,
+    ClientSemanticsMetrics Metrics,
+    Microsoft.Extensions.Logging.ILogger Logger);

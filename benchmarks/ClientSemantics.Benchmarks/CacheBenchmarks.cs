@@ -1,0 +1,78 @@
+using BenchmarkDotNet.Attributes;
+using ClientSemantics;
+
+namespace ClientSemantics.Benchmarks;
+
+/// <summary>What every cache benchmark shares: a loopback origin, a read buffer, a warmed-up path.</summary>
+public abstract class CacheBenchmarkBase
+{
+    private readonly byte[] _buffer = new byte[64 * 1024];
+
+    protected CacheBenchmarkOrigin Origin { get; private set; } = null!;
+
+    protected Uri Target { get; private set; } = null!;
+
+    [GlobalCleanup]
+    public Task CleanupAsync() => Origin.DisposeAsync().AsTask();
+
+    /// <summary>Starts the origin and, when <paramref name="warm"/>, stores <paramref name="path"/> in the pipeline's cache.</summary>
+    protected async Task StartAsync(string path, bool warm)
+    {
+        Origin = await CacheBenchmarkOrigin.StartAsync();
+        Target = new Uri(Origin.BaseUri, path);
+        if (warm)
+        {
+            await Pipeline();
+        }
+    }
+
+    protected Task<int> Pipeline(bool bypass = false)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, Target);
+        return CacheBenchmarkOrigin.GetAsync(Origin.Pipeline, bypass ? request.BypassCache() : request, _buffer);
+    }
+
+    protected Task<int> Bare() => CacheBenchmarkOrigin.GetAsync(Origin.Bare, new HttpRequestMessage(HttpMethod.Get, Target), _buffer);
+}
+
+/// <summary>A fresh hit through HttpClient against a loopback round trip to the same origin.</summary>
+[MemoryDiagnoser]
+public class CacheHitBenchmarks : CacheBenchmarkBase
+{
+    [GlobalSetup]
+    public Task SetupAsync() => StartAsync("fresh", warm: true);
+
+    [Benchmark(Baseline = true)]
+    public Task<int> LoopbackRoundTrip() => Bare();
+
+    [Benchmark]
+    public Task<int> FreshHit() => Pipeline();
+}
+
+/// <summary>A 304 revalidation of a 1 MB body against a full 200 of the same body, both through the pipeline.</summary>
+[MemoryDiagnoser]
+public class CacheRevalidationBenchmarks : CacheBenchmarkBase
+{
+    [GlobalSetup]
+    public Task SetupAsync() => StartAsync("big", warm: true);
+
+    [Benchmark(Baseline = true)]
+    public Task<int> Full200() => Pipeline(bypass: true);
+
+    [Benchmark]
+    public Task<int> Revalidated304() => Pipeline();
+}
+
+/// <summary>A request the cache cannot serve (no validators, no freshness) through the whole pipeline, against a bare SocketsHttpHandler.</summary>
+[MemoryDiagnoser]
+public class CacheMissBenchmarks : CacheBenchmarkBase
+{
+    [GlobalSetup]
+    public Task SetupAsync() => StartAsync("plain", warm: false);
+
+    [Benchmark(Baseline = true)]
+    public Task<int> BareSocketsHttpHandler() => Bare();
+
+    [Benchmark]
+    public Task<int> WholePipeline() => Pipeline();
+}

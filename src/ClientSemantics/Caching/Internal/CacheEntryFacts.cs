@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using ClientSemantics.Http;
+
+namespace ClientSemantics.Caching;
+
+/// <summary>
+/// Everything the decider and the hit path need from a <see cref="CachedResponse"/>, parsed once when the entry is
+/// first used: a hit then only reads fields and copies the precomputed header arrays.
+/// </summary>
+internal sealed class CacheEntryFacts
+{
+    // Rough per-field overhead of a header in memory, so that many tiny entries still count against the bound.
+    private const int HeaderOverhead = 32;
+
+    public CacheEntryFacts(CachedResponse entry)
+    {
+        Headers = entry.Headers.Where(h => !string.Equals(h.Key, "Age", StringComparison.OrdinalIgnoreCase)).ToArray();
+        ContentHeaders = entry.ContentHeaders.ToArray();
+        Size = entry.Body.Length + 256
+            + entry.Headers.Sum(h => h.Key.Length + h.Value.Length + HeaderOverhead)
+            + entry.ContentHeaders.Sum(h => h.Key.Length + h.Value.Length + HeaderOverhead);
+
+        // .NET files Expires and Last-Modified under content headers: read both lists.
+        var all = entry.Headers.Concat(entry.ContentHeaders).ToArray();
+        var cacheControl = CacheControlDirectives.Parse(Joined(all, "Cache-Control"));
+        NoCache = cacheControl?.NoCache == true;
+        MustRevalidate = cacheControl?.MustRevalidate == true;
+        Immutable = CacheControlDirectives.Has(cacheControl, "immutable");
+        StaleWhileRevalidate = CacheControlDirectives.Seconds(cacheControl, "stale-while-revalidate");
+        StaleIfError = CacheControlDirectives.Seconds(cacheControl, "stale-if-error");
+        ETag = First(all, "ETag");
+        LastModified = First(all, "Last-Modified");
+        VaryNames = (Joined(all, "Vary") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        // RFC 9111 4.2.3: age arithmetic. Without a Date, the response time stands in for it.
+        var date = HttpDate.TryParse(First(all, "Date"), out var d) ? d : entry.ResponseTime;
+        var ageValue = long.TryParse(First(all, "Age"), NumberStyles.None, CultureInfo.InvariantCulture, out var age)
+            ? TimeSpan.FromSeconds(Math.Min(age, int.MaxValue))
+            : TimeSpan.Zero;
+        CorrectedInitialAge = CacheAge.CorrectedInitialAge(date, ageValue, entry.RequestTime, entry.ResponseTime);
+        ResponseTime = entry.ResponseTime;
+
+        // RFC 9111 4.2.1: max-age wins over Expires; s-maxage is for shared caches and ignored here.
+        if (cacheControl?.MaxAge is TimeSpan maxAge)
+        {
+            ExplicitLifetime = maxAge;
+        }
+        else if (First(all, "Expires") is { } expires)
+        {
+            // RFC 9111 5.3: an invalid Expires (such as "0") means already expired.
+            ExplicitLifetime = HttpDate.TryParse(expires, out var at) && at > date ? at - date : TimeSpan.Zero;
+        }
+        else if (LastModified is not null && HttpDate.TryParse(LastModified, out var modified) && modified < date
+            && CacheStorability.IsHeuristicallyCacheable(entry.StatusCode))
+        {
+            // RFC 9111 4.2.2: a typical heuristic is 10% of the time since Last-Modified.
+            HeuristicLifetime = (date - modified) / 10;
+        }
+    }
+
+    public KeyValuePair<string, string>[] Headers { get; }
+
+    public KeyValuePair<string, string>[] ContentHeaders { get; }
+
+    public long Size { get; }
+
+    public bool NoCache { get; }
+
+    public bool MustRevalidate { get; }
+
+    public bool Immutable { get; }
+
+    public TimeSpan? StaleWhileRevalidate { get; }
+
+    public TimeSpan? StaleIfError { get; }
+
+    public string? ETag { get; }
+
+    public string? LastModified { get; }
+
+    public bool HasValidator => ETag is not null || LastModified is not null;
+
+    public string[] VaryNames { get; }
+
+    public TimeSpan CorrectedInitialAge { get; }
+
+    public DateTimeOffset ResponseTime { get; }
+
+    public TimeSpan? ExplicitLifetime { get; }
+
+    public TimeSpan? HeuristicLifetime { get; }
+
+    public TimeSpan FreshnessLifetime(TimeSpan heuristicCap) =>
+        ExplicitLifetime ?? (HeuristicLifetime is TimeSpan h ? (h < heuristicCap ? h : heuristicCap) : TimeSpan.Zero);
+
+    /// <summary>RFC 9111 4.2.3: current_age = corrected_initial_age + resident_time.</summary>
+    public TimeSpan CurrentAge(DateTimeOffset now) => CorrectedInitialAge + (now > ResponseTime ? now - ResponseTime : TimeSpan.Zero);
+
+    internal static string? First(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
+    {
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (string.Equals(headers[i].Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return headers[i].Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Joined(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
+    {
+        var values = headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToArray();
+        return values.Length == 0 ? null : string.Join(", ", values);
+    }
+}

@@ -1,0 +1,134 @@
+using ClientSemantics.Diagnostics;
+
+namespace ClientSemantics.Caching;
+
+/// <summary>The network side: conditional requests, 304 merging, stale-if-error and storing.</summary>
+internal sealed partial class CacheHandler
+{
+    private async Task<(HttpResponseMessage Response, CachedResponse? Stored)> ForwardAsync(
+        HttpRequestMessage request, string key, RequestDirectives directives, CachedResponse? entry, CacheDecision decision, CancellationToken cancellationToken)
+    {
+        var validating = entry is not null && decision.Action == CacheAction.Validate;
+        var fwd = entry is null ? "miss" : decision.Age < entry.Facts.FreshnessLifetime(context.Options.HeuristicFreshnessCap) && !entry.Facts.NoCache ? "request" : "stale";
+        if (validating)
+        {
+            // RFC 9111 4.3.1: send every validator we have; the origin picks (ETag first, RFC 9110 13.2.2).
+            AddValidators(request, entry!.Facts);
+        }
+
+        var requestTime = context.Time.GetUtcNow();
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException) when (entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, context.Time.GetUtcNow(), context.Options.HeuristicFreshnessCap))
+        {
+            return (StaleOnError(request, entry, null), null);
+        }
+        finally
+        {
+            if (validating)
+            {
+                // The same request object may be re-sent by a handler above (a redirect): our validators belong to this URI only.
+                request.Headers.Remove("If-None-Match");
+                request.Headers.Remove("If-Modified-Since");
+            }
+        }
+
+        var responseTime = context.Time.GetUtcNow();
+        var status = (int)response.StatusCode;
+        if (validating && status == 304)
+        {
+            // RFC 9111 4.3.4: the 304 freshens the stored response; the caller gets the stored response, updated.
+            var updated = CachedResponseMapper.Merge(entry!, response, requestTime, responseTime);
+            response.Dispose();
+            await context.Store.SetAsync(key, updated, cancellationToken).ConfigureAwait(false);
+            Count("revalidated");
+            Record(request, 304, "revalidated", "The origin answered 304 Not Modified: the stored response is current and its headers were updated.");
+            return (CachedResponseMapper.ToResponse(updated, request, CacheStatus.Forwarded(fwd, 304, stored: true), null), updated);
+        }
+
+        if (status is >= 500 and <= 504 && entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, responseTime, context.Options.HeuristicFreshnessCap))
+        {
+            response.Dispose();
+            return (StaleOnError(request, entry, status), null);
+        }
+
+        var whyNot = CacheStorability.WhyNotStorable(request, directives, response);
+        if (whyNot is not null)
+        {
+            Count("miss");
+            Record(request, status, "miss", whyNot);
+            response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, entry is null ? CacheStatus.Miss : CacheStatus.Forwarded(fwd, status, stored: false));
+            return (response, null);
+        }
+
+        return await StoreAsync(request, key, response, requestTime, responseTime, fwd, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(HttpResponseMessage Response, CachedResponse? Stored)> StoreAsync(
+        HttpRequestMessage request, string key, HttpResponseMessage response, DateTimeOffset requestTime, DateTimeOffset responseTime, string fwd, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var variantKey = CacheKeys.Variant(request, [.. response.Headers.Vary]);
+        Count(fwd == "miss" ? "miss" : "refreshed");
+        if (response.Content.Headers.ContentLength is long length && length <= context.Options.MaxEntryBytes)
+        {
+            // A known, small enough body is read now, so that coalesced waiters can share it at once. A body the
+            // origin cuts short throws here and nothing is stored; so does a cancelled caller.
+            CachedResponse entry;
+            using (response)
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                entry = CachedResponseMapper.ToEntry(response, body, requestTime, responseTime, variantKey);
+            }
+
+            await context.Store.SetAsync(key, entry, cancellationToken).ConfigureAwait(false);
+            Record(request, status, "store", "The response is storable and was stored.");
+            LogStored(request, status, entry.Body.Length);
+            var cacheStatus = fwd == "miss" ? CacheStatus.MissStored : CacheStatus.Forwarded(fwd, status, stored: true);
+            return (CachedResponseMapper.ToResponse(entry, request, cacheStatus, null), entry);
+        }
+
+        // Unknown or large length: stream through, keep a bounded copy, store it only if the caller reads it all.
+        var template = CachedResponseMapper.ToEntry(response, ReadOnlyMemory<byte>.Empty, requestTime, responseTime, variantKey);
+        response.Content = new CapturingContent(response.Content, context.Options.MaxEntryBytes, async body =>
+        {
+            await context.Store.SetAsync(key, CachedResponseMapper.WithBody(template, body), CancellationToken.None).ConfigureAwait(false);
+            LogStored(request, status, body.Length);
+        });
+        Record(request, status, "store", "The response is storable: it streams through and is stored once read to its end within the size limit.");
+        response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, fwd == "miss" ? CacheStatus.Miss : CacheStatus.Forwarded(fwd, status, stored: false));
+        return (response, null);
+    }
+
+    private HttpResponseMessage StaleOnError(HttpRequestMessage request, CachedResponse entry, int? status)
+    {
+        Count("stale-if-error");
+        Record(request, status, "hit", "The origin failed and the stored response is within stale-if-error.");
+        return CachedResponseMapper.ToResponse(entry, request, CacheStatus.StaleOnError(status), entry.Facts.CurrentAge(context.Time.GetUtcNow()));
+    }
+
+    private static void AddValidators(HttpRequestMessage request, CacheEntryFacts facts)
+    {
+        if (facts.ETag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", facts.ETag);
+        }
+
+        if (facts.LastModified is not null)
+        {
+            // RFC 9110 13.1.3: send the stored Last-Modified value as it came, not a local clock's date.
+            request.Headers.TryAddWithoutValidation("If-Modified-Since", facts.LastModified);
+        }
+    }
+
+    private void LogStored(HttpRequestMessage request, int status, int bytes)
+    {
+        if (context.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            Log.CacheStored(context.Logger, status, TraceUri.HostAndPath(request.RequestUri), bytes);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ClientSemantics.Caching;
+
+/// <summary>
+/// The store key (the request URI) and the variant key (credentials and Vary values). Credentials are hashed,
+/// never kept in clear: a response fetched with one Authorization or Cookie never answers a request with another.
+/// </summary>
+internal static class CacheKeys
+{
+    // Header values that are credentials: hashed when they enter a key (RFC 9110 11.6.2; RFC 6265).
+    private static readonly string[] CredentialHeaders = ["Authorization", "Cookie", "Proxy-Authorization"];
+
+    public static string Primary(Uri uri)
+    {
+        var absolute = uri.AbsoluteUri;
+        var fragment = absolute.IndexOf('#', StringComparison.Ordinal);
+        return fragment < 0 ? absolute : absolute[..fragment];
+    }
+
+    /// <summary>The variant key a request would have for an entry that varies on <paramref name="varyNames"/>.</summary>
+    public static string Variant(HttpRequestMessage request, string[] varyNames)
+    {
+        var credentials = CredentialHash(request);
+        if (varyNames.Length == 0)
+        {
+            return credentials;
+        }
+
+        var builder = new StringBuilder(credentials);
+        foreach (var name in varyNames)
+        {
+            var value = request.Headers.NonValidated.TryGetValues(name, out var values) ? string.Join(", ", values) : string.Empty;
+            builder.Append('\n').Append(name.ToLowerInvariant()).Append('=')
+                .Append(IsCredential(name) ? Hash(value) : value.Trim());
+        }
+
+        return builder.ToString();
+    }
+
+    public static bool Matches(HttpRequestMessage request, CachedResponse entry) =>
+        string.Equals(Variant(request, entry.Facts.VaryNames), entry.VariantKey, StringComparison.Ordinal);
+
+    private static string CredentialHash(HttpRequestMessage request)
+    {
+        var headers = request.Headers.NonValidated;
+        if (!headers.Contains("Authorization") && !headers.Contains("Cookie") && !headers.Contains("Proxy-Authorization"))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder();
+        foreach (var name in CredentialHeaders)
+        {
+            if (headers.TryGetValues(name, out var values))
+            {
+                builder.Append(name).Append('\0').AppendJoin('\0', values).Append('\n');
+            }
+        }
+
+        return "cred:" + Hash(builder.ToString());
+    }
+
+    private static bool IsCredential(string name) =>
+        Array.Exists(CredentialHeaders, c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
+
+    private static string Hash(string value) => Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace ClientSemantics.Caching;
+
+/// <summary>Turns network responses into stored entries, stored entries into new responses, and merges a 304.</summary>
+internal static class CachedResponseMapper
+{
+    /// <summary>
+    /// Not stored: hop-by-hop fields (RFC 9110 7.6.1), framing the new content computes itself, and Cache-Status,
+    /// which describes one exchange and is written afresh on every answer (RFC 9211).
+    /// </summary>
+    private static readonly HashSet<string> NotStored = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
+        "Content-Length", "Cache-Status",
+    };
+
+    public static CachedResponse ToEntry(HttpResponseMessage response, ReadOnlyMemory<byte> body, DateTimeOffset requestTime, DateTimeOffset responseTime, string variantKey) =>
+        new()
+        {
+            StatusCode = (int)response.StatusCode,
+            ReasonPhrase = response.ReasonPhrase,
+            Version = response.Version,
+            Headers = Pairs(response.Headers, null),
+            ContentHeaders = Pairs(response.Content.Headers, null),
+            Body = body,
+            RequestTime = requestTime,
+            ResponseTime = responseTime,
+            VariantKey = variantKey,
+        };
+
+    public static CachedResponse WithBody(CachedResponse template, ReadOnlyMemory<byte> body) =>
+        new()
+        {
+            StatusCode = template.StatusCode,
+            ReasonPhrase = template.ReasonPhrase,
+            Version = template.Version,
+            Headers = template.Headers,
+            ContentHeaders = template.ContentHeaders,
+            Body = body,
+            RequestTime = template.RequestTime,
+            ResponseTime = template.ResponseTime,
+            VariantKey = template.VariantKey,
+        };
+
+    /// <summary>
+    /// RFC 9111 4.3.4 and 3.2: the stored headers are updated with the ones in the 304, which replace stored fields
+    /// of the same name; the body stays. A new entry is returned: the stored one is never edited in place.
+    /// </summary>
+    public static CachedResponse Merge(CachedResponse stored, HttpResponseMessage notModified, DateTimeOffset requestTime, DateTimeOffset responseTime)
+    {
+        var updated = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var headers = Pairs(notModified.Headers, updated);
+        var contentHeaders = Pairs(notModified.Content.Headers, updated);
+        return new()
+        {
+            StatusCode = stored.StatusCode,
+            ReasonPhrase = stored.ReasonPhrase,
+            Version = stored.Version,
+            Headers = [.. stored.Headers.Where(h => !updated.Contains(h.Key)), .. headers],
+            ContentHeaders = [.. stored.ContentHeaders.Where(h => !updated.Contains(h.Key)), .. contentHeaders],
+            Body = stored.Body,
+            RequestTime = requestTime,
+            ResponseTime = responseTime,
+            VariantKey = stored.VariantKey,
+        };
+    }
+
+    /// <summary>
+    /// A new response for the caller: its own headers, its own content over the stored bytes, and the request as
+    /// its RequestMessage. Only the precomputed arrays are walked; nothing is parsed.
+    /// </summary>
+    public static HttpResponseMessage ToResponse(CachedResponse entry, HttpRequestMessage request, string cacheStatus, TimeSpan? age)
+    {
+        var facts = entry.Facts;
+        var response = new HttpResponseMessage((HttpStatusCode)entry.StatusCode) { Version = entry.Version, RequestMessage = request };
+        if (entry.ReasonPhrase is not null)
+        {
+            response.ReasonPhrase = entry.ReasonPhrase;
+        }
+
+        var headers = response.Headers;
+        foreach (var header in facts.Headers)
+        {
+            headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        var content = new ReadOnlyMemoryContent(entry.Body);
+        foreach (var header in facts.ContentHeaders)
+        {
+            content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = content;
+        if (age is TimeSpan a)
+        {
+            // RFC 9111 5.1: a response from a cache carries its current age.
+            headers.TryAddWithoutValidation("Age", ((long)a.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+        }
+
+        headers.TryAddWithoutValidation(CacheStatus.HeaderName, cacheStatus);
+        return response;
+    }
+
+    private static KeyValuePair<string, string>[] Pairs(HttpHeaders headers, HashSet<string>? names)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var header in headers.NonValidated)
+        {
+            if (NotStored.Contains(header.Key))
+            {
+                continue;
+            }
+
+            names?.Add(header.Key);
+            foreach (var value in header.Value)
+            {
+                pairs.Add(new(header.Key, value));
+            }
+        }
+
+        return [.. pairs];
+    }
+}
