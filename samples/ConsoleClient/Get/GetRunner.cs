@@ -22,6 +22,11 @@ internal static class GetRunner
                 request.DisableRedirects();
             }
 
+            if (input.NoCache)
+            {
+                request.BypassCache();
+            }
+
             await using var services = BuildServices(input);
             var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
             client.Timeout = input.Timeout;
@@ -62,7 +67,6 @@ internal static class GetRunner
         {
             options.Authentication.Credentials = credentials;
             options.Authentication.ProxyCredentials = proxyCredentials;
-            options.Cache.Enabled = !input.NoCache;
         });
         if (proxy is not null)
         {

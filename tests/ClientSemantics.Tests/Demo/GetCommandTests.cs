@@ -42,6 +42,18 @@ public sealed class GetCommandTests
     }
 
     [Fact]
+    public async Task Get_NoCache_BypassesTheCache()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapStatus("/page", 200, "fresh for an hour", ("Cache-Control", "max-age=3600"));
+
+        var (code, output, _) = await DemoCommandTests.RunAsync("get", origin.Url("/page").AbsoluteUri, "--no-cache");
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Cache          GET {origin.Url("/page")} -> - bypass", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_WithDataHeaderAndMethod_SendsThemAsGiven()
     {
         await using var origin = await TestOrigin.StartAsync();
