@@ -16,9 +16,11 @@ public sealed class SharedPauseTests
         await using var client = TestClient.Create(time: time);
         var http = client.CreateHttpClient();
 
-        var first = http.GetAsync(origin.Url("/storm"));
+        // Each caller asks its own URI (same path, own query): the cache above would otherwise coalesce them into
+        // one flight, and this test is about the pause, not about coalescing.
+        var first = http.GetAsync(origin.Url("/storm?caller=first"));
         await time.WaitForTimersAsync(1); // the first caller got the 503 and waits
-        var others = Enumerable.Range(0, 200).Select(_ => http.GetAsync(origin.Url("/storm"))).ToArray();
+        var others = Enumerable.Range(0, 200).Select(i => http.GetAsync(origin.Url($"/storm?caller={i}"))).ToArray();
         await time.WaitForTimersAsync(201); // every other caller waits on the pause instead of sending
         Assert.Equal(1, origin.CountFor("/storm"));
 
@@ -67,7 +69,8 @@ public sealed class SharedPauseTests
         var first = http.GetAsync(origin.Url("/b"));
         await time.WaitForTimersAsync(1);
 
-        using var hurried = new HttpRequestMessage(HttpMethod.Get, origin.Url("/b")).WithTimeBudget(TimeSpan.FromSeconds(2));
+        // Another URI of the same origin: the same URI would join the first call's flight in the cache.
+        using var hurried = new HttpRequestMessage(HttpMethod.Get, origin.Url("/b?hurried")).WithTimeBudget(TimeSpan.FromSeconds(2));
         await Assert.ThrowsAsync<RetryAfterPauseException>(() => http.SendAsync(hurried));
 
         time.Advance(TimeSpan.FromSeconds(10));
