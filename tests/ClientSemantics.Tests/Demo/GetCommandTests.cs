@@ -95,6 +95,36 @@ public sealed class GetCommandTests
     }
 
     [Fact]
+    public async Task Get_WithProxyAndProxyUser_SendsThroughTheProxyAndAnswersIts407()
+    {
+        // The TestOrigin plays a plain-http forward proxy: Kestrel accepts the absolute-form target a proxy receives.
+        await using var proxy = await TestOrigin.StartAsync();
+        var expected = "Basic " + Convert.ToBase64String("pu:pp"u8.ToArray());
+        proxy.Map("/via-proxy", ctx =>
+        {
+            var ok = ctx.Request.Headers.ProxyAuthorization == expected;
+            ctx.Response.StatusCode = ok ? 200 : 407;
+            if (!ok)
+            {
+                ctx.Response.Headers.ProxyAuthenticate = "Basic realm=\"proxy\"";
+            }
+
+            return Task.CompletedTask;
+        });
+
+        var (code, output, error) = await DemoCommandTests.RunAsync(
+            "get", "http://origin.example/via-proxy", "--proxy", proxy.BaseUri.AbsoluteUri, "--proxy-user", "pu:pp");
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith("HTTP/1.1 200 OK", output, StringComparison.Ordinal);
+        var sent = proxy.RequestsTo("/via-proxy");
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, r => Assert.Equal("origin.example", r.Header("Host")));
+        Assert.Null(sent[0].Header("Proxy-Authorization"));
+        Assert.Equal(expected, sent[1].Header("Proxy-Authorization"));
+    }
+
+    [Fact]
     public async Task Get_BinaryBody_PrintsItsSizeOnly()
     {
         await using var origin = await TestOrigin.StartAsync();
