@@ -6,15 +6,24 @@ internal static class RequestDeadline
     internal static readonly HttpRequestOptionsKey<DateTimeOffset> DeadlineKey = new("ClientSemantics.RetryAfter.Deadline");
     internal static readonly HttpRequestOptionsKey<TimeSpan> BudgetKey = new("ClientSemantics.RetryAfter.TimeBudget");
 
-    /// <summary>The deadline of this call, turning a time budget into a deadline the first time it is seen.</summary>
-    public static DateTimeOffset? Resolve(HttpRequestMessage request, DateTimeOffset now)
+    /// <summary>
+    /// The deadline of this call, turning a time budget (or else the client's HttpClient.Timeout) into a deadline
+    /// the first time it is seen.
+    /// </summary>
+    public static DateTimeOffset? Resolve(HttpRequestMessage request, DateTimeOffset now, TimeSpan? clientTimeout = null)
     {
         if (request.Options.TryGetValue(DeadlineKey, out var deadline))
         {
             return deadline;
         }
 
-        if (request.Options.TryGetValue(BudgetKey, out var budget))
+        var hasBudget = request.Options.TryGetValue(BudgetKey, out var budget);
+        if (!hasBudget && clientTimeout is { } timeout)
+        {
+            (hasBudget, budget) = (true, timeout);
+        }
+
+        if (hasBudget)
         {
             // Fixed once, so that a redirect hop re-entering this stage does not get a fresh budget.
             deadline = budget >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + budget;

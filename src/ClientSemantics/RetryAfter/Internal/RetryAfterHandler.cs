@@ -19,7 +19,7 @@ internal sealed class RetryAfterHandler(RetryAfterPipeline pipeline) : Delegatin
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var deadline = RequestDeadline.Resolve(request, pipeline.Time.GetUtcNow());
+        var deadline = RequestDeadline.Resolve(request, pipeline.Time.GetUtcNow(), pipeline.ClientTimeout);
         var call = new CallState(request, Origin.Of(request.RequestUri), deadline, OtherRetryLayer && pipeline.DeferToResilienceHandler);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallState.Key, call);

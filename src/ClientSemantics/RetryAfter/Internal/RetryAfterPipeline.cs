@@ -19,6 +19,9 @@ internal sealed class RetryAfterPipeline
     private readonly ClientSemanticsMetrics _metrics;
     private readonly ILogger _logger;
 
+    /// <summary>The client's factory-configured HttpClient.Timeout: a wait that would outlast it is not taken.</summary>
+    public TimeSpan? ClientTimeout { get; init; }
+
     public RetryAfterPipeline(string clientName, RetryAfterOptions options, TimeProvider time, IOriginPauseStore store, ClientSemanticsMetrics metrics, ILogger logger)
     {
         _clientName = clientName;

@@ -25,7 +25,10 @@ internal static class RetryAfterServices
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredKeyedService<IOriginPauseStore>(clientName),
                 sp.GetRequiredService<ClientSemanticsMetrics>(),
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("ClientSemantics.RetryAfter"));
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("ClientSemantics.RetryAfter"))
+            {
+                ClientTimeout = ClientTimeout.Read(sp.GetRequiredService<IOptionsMonitor<HttpClientFactoryOptions>>(), clientName),
+            };
         });
 
         // PostConfigure runs after every handler the user adds, whatever the call order, so the whole list is known:
