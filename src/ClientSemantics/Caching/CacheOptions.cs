@@ -19,6 +19,26 @@ public sealed class CacheOptions
     /// <value>1 day.</value>
     public TimeSpan HeuristicFreshnessCap { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How long a 410 Gone without explicit freshness (no max-age, no Expires) is reused before the origin is asked
+    /// again; at most <see cref="HeuristicFreshnessCap"/>. <see cref="TimeSpan.Zero"/> turns it off.
+    /// </summary>
+    /// <remarks>
+    /// RFC 9110 15.5.11 calls 410 heuristically cacheable and RFC 9111 4.2.2 lets a cache give such a response a
+    /// heuristic lifetime: "gone" is meant to be permanent, so repeated calls need not reach the origin.
+    /// </remarks>
+    /// <value>10 minutes.</value>
+    public TimeSpan GoneHeuristicLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Whether PUT, PATCH and DELETE to a URI with a stored response carry <c>If-Match</c> (its strong ETag) or else
+    /// <c>If-Unmodified-Since</c> (its Last-Modified), so that a lost update is answered 412 Precondition Failed
+    /// instead of silently overwriting another writer's change (RFC 9110 13.1.1, 13.1.4). A precondition the caller
+    /// set is never replaced; a 412 invalidates the stored response and is not retried.
+    /// </summary>
+    /// <value><see langword="false"/>.</value>
+    public bool ConditionalWrites { get; set; }
+
     internal void AddValidationFailures(ICollection<string> failures)
     {
         if (MaxSizeBytes <= 0)
@@ -34,6 +54,11 @@ public sealed class CacheOptions
         if (HeuristicFreshnessCap < TimeSpan.Zero)
         {
             failures.Add($"Cache.HeuristicFreshnessCap must not be negative (was {HeuristicFreshnessCap}).");
+        }
+
+        if (GoneHeuristicLifetime < TimeSpan.Zero)
+        {
+            failures.Add($"Cache.GoneHeuristicLifetime must not be negative (was {GoneHeuristicLifetime}).");
         }
     }
 }

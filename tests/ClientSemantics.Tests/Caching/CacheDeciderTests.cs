@@ -6,7 +6,7 @@ namespace ClientSemantics.Tests.Caching;
 public sealed class CacheDeciderTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly TimeSpan Cap = TimeSpan.FromDays(1);
+    private static readonly CacheOptions Options = new();
 
     [Theory]
     // response Cache-Control, seconds elapsed since stored, request Cache-Control, expected
@@ -38,7 +38,7 @@ public sealed class CacheDeciderTests
         var entry = Entry(T0, ("Cache-Control", responseCacheControl), ("Date", Http(T0)), ("ETag", "\"v1\""));
         time.Advance(TimeSpan.FromSeconds(elapsed));
 
-        var decision = CacheDecider.Decide(Directives(requestCacheControl), entry.Facts, time.GetUtcNow(), Cap);
+        var decision = CacheDecider.Decide(Directives(requestCacheControl), entry.Facts, time.GetUtcNow(), Options);
 
         Assert.Equal(expected, decision.Action.ToString());
     }
@@ -47,7 +47,7 @@ public sealed class CacheDeciderTests
     public void Decide_StaleWithoutValidator_Fetches()
     {
         var entry = Entry(T0, ("Cache-Control", "max-age=10"), ("Date", Http(T0)));
-        Assert.Equal(CacheAction.Fetch, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(11), Cap).Action);
+        Assert.Equal(CacheAction.Fetch, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(11), Options).Action);
     }
 
     [Theory]
@@ -57,21 +57,21 @@ public sealed class CacheDeciderTests
     public void Decide_ExpiresRelativeToDate(int expiresAfterDate, int elapsed, string expected)
     {
         var entry = Entry(T0, ("Date", Http(T0)), ("Expires", Http(T0.AddSeconds(expiresAfterDate))), ("ETag", "\"e\""));
-        Assert.Equal(expected, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(elapsed), Cap).Action.ToString());
+        Assert.Equal(expected, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(elapsed), Options).Action.ToString());
     }
 
     [Fact]
     public void Decide_InvalidExpires_IsStale()
     {
         var entry = Entry(T0, ("Date", Http(T0)), ("Expires", "0"), ("ETag", "\"e\""));
-        Assert.Equal(CacheAction.Validate, CacheDecider.Decide(default, entry.Facts, T0, Cap).Action);
+        Assert.Equal(CacheAction.Validate, CacheDecider.Decide(default, entry.Facts, T0, Options).Action);
     }
 
     [Fact]
     public void Decide_MaxAgeWinsOverExpires()
     {
         var entry = Entry(T0, ("Date", Http(T0)), ("Expires", Http(T0.AddHours(1))), ("Cache-Control", "max-age=10"), ("ETag", "\"e\""));
-        Assert.Equal(CacheAction.Validate, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(11), Cap).Action);
+        Assert.Equal(CacheAction.Validate, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(11), Options).Action);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class CacheDeciderTests
     public void Decide_HeuristicFreshness_IsTenPercentOfLastModifiedAge_Capped(int modifiedBefore, int elapsed, int capSeconds, string expected)
     {
         var entry = Entry(T0, ("Date", Http(T0)), ("Last-Modified", Http(T0.AddSeconds(-modifiedBefore))));
-        Assert.Equal(expected, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(elapsed), TimeSpan.FromSeconds(capSeconds)).Action.ToString());
+        Assert.Equal(expected, CacheDecider.Decide(default, entry.Facts, T0.AddSeconds(elapsed), new CacheOptions { HeuristicFreshnessCap = TimeSpan.FromSeconds(capSeconds) }).Action.ToString());
     }
 
     [Theory]
@@ -118,7 +118,7 @@ public sealed class CacheDeciderTests
     public void CanServeStaleOnError_WithinWindowOnly(string cacheControl, int elapsed, bool expected)
     {
         var entry = Entry(T0, ("Cache-Control", cacheControl), ("Date", Http(T0)));
-        Assert.Equal(expected, CacheDecider.CanServeStaleOnError(entry.Facts, T0.AddSeconds(elapsed), Cap));
+        Assert.Equal(expected, CacheDecider.CanServeStaleOnError(entry.Facts, T0.AddSeconds(elapsed), Options));
     }
 
     internal static CachedResponse Entry(DateTimeOffset at, params (string Name, string Value)[] headers) => new()

@@ -67,11 +67,11 @@ public sealed class CacheHandlerTests
         return response;
     }
 
-    private static CacheHandler Handler(IResponseCacheStore store, TimeProvider time, HttpMessageHandler inner)
+    internal static CacheHandler Handler(IResponseCacheStore store, TimeProvider time, HttpMessageHandler inner, CacheOptions? options = null)
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new ClientSemanticsMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        var context = new CacheContext("mock", new CacheOptions(), store, new RequestCoalescer(), time, metrics, NullLogger.Instance);
+        var context = new CacheContext("mock", options ?? new CacheOptions(), store, new RequestCoalescer(), time, metrics, NullLogger.Instance);
         return new CacheHandler(context) { InnerHandler = inner };
     }
 }

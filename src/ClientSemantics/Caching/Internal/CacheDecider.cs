@@ -27,10 +27,10 @@ internal readonly record struct CacheDecision(CacheAction Action, TimeSpan Age, 
 /// </summary>
 internal static class CacheDecider
 {
-    public static CacheDecision Decide(in RequestDirectives request, CacheEntryFacts entry, DateTimeOffset now, TimeSpan heuristicCap)
+    public static CacheDecision Decide(in RequestDirectives request, CacheEntryFacts entry, DateTimeOffset now, CacheOptions options)
     {
         var age = entry.CurrentAge(now);
-        var lifetime = entry.FreshnessLifetime(heuristicCap);
+        var lifetime = entry.FreshnessLifetime(options);
         var fresh = lifetime > age;
 
         // RFC 8246 2: a fresh immutable response is not revalidated, even on a reload.
@@ -73,9 +73,9 @@ internal static class CacheDecider
     }
 
     /// <summary>RFC 5861 4: stale-if-error lets a stale response answer when the origin fails or answers 500-504.</summary>
-    public static bool CanServeStaleOnError(CacheEntryFacts entry, DateTimeOffset now, TimeSpan heuristicCap) =>
+    public static bool CanServeStaleOnError(CacheEntryFacts entry, DateTimeOffset now, CacheOptions options) =>
         !entry.MustRevalidate && !entry.NoCache && entry.StaleIfError is TimeSpan window
-        && entry.CurrentAge(now) - entry.FreshnessLifetime(heuristicCap) <= window;
+        && entry.CurrentAge(now) - entry.FreshnessLifetime(options) <= window;
 
     private static CacheDecision Validation(CacheEntryFacts entry, TimeSpan age, string reason) =>
         entry.HasValidator

@@ -41,6 +41,7 @@ internal sealed class CacheEntryFacts
             : TimeSpan.Zero;
         CorrectedInitialAge = CacheAge.CorrectedInitialAge(date, ageValue, entry.RequestTime, entry.ResponseTime);
         ResponseTime = entry.ResponseTime;
+        StatusCode = entry.StatusCode;
 
         // RFC 9111 4.2.1: max-age wins over Expires; s-maxage is for shared caches and ignored here.
         if (cacheControl?.MaxAge is TimeSpan maxAge)
@@ -92,8 +93,23 @@ internal sealed class CacheEntryFacts
 
     public TimeSpan? HeuristicLifetime { get; }
 
-    public TimeSpan FreshnessLifetime(TimeSpan heuristicCap) =>
-        ExplicitLifetime ?? (HeuristicLifetime is TimeSpan h ? (h < heuristicCap ? h : heuristicCap) : TimeSpan.Zero);
+    public int StatusCode { get; }
+
+    /// <summary>RFC 9111 4.2.1 and 4.2.2: the explicit lifetime, else a heuristic one, capped by the options.</summary>
+    public TimeSpan FreshnessLifetime(CacheOptions options)
+    {
+        if (ExplicitLifetime is TimeSpan explicitLifetime)
+        {
+            return explicitLifetime;
+        }
+
+        // RFC 9110 15.5.11 makes 410 heuristically cacheable, and RFC 9111 4.2.2 allows a heuristic lifetime for
+        // such a code when no explicit one is given: "gone" is meant to last, so a fixed short lifetime is used
+        // (Last-Modified says nothing useful about how long a removal lasts).
+        var heuristic = StatusCode == 410 && options.GoneHeuristicLifetime > TimeSpan.Zero ? options.GoneHeuristicLifetime : HeuristicLifetime;
+        var cap = options.HeuristicFreshnessCap;
+        return heuristic is TimeSpan h ? (h < cap ? h : cap) : TimeSpan.Zero;
+    }
 
     /// <summary>RFC 9111 4.2.3: current_age = corrected_initial_age + resident_time.</summary>
     public TimeSpan CurrentAge(DateTimeOffset now) => CorrectedInitialAge + (now > ResponseTime ? now - ResponseTime : TimeSpan.Zero);

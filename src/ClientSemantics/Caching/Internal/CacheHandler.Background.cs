@@ -7,7 +7,7 @@ internal sealed partial class CacheHandler
 {
     private async Task<HttpResponseMessage> SendUnsafeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await SendWriteAsync(request, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         if (status is < 200 or >= 400)
         {

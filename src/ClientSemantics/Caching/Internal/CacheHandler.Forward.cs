@@ -9,7 +9,7 @@ internal sealed partial class CacheHandler
         HttpRequestMessage request, string key, RequestDirectives directives, CachedResponse? entry, CacheDecision decision, CancellationToken cancellationToken)
     {
         var validating = entry is not null && decision.Action == CacheAction.Validate;
-        var fwd = entry is null ? "miss" : decision.Age < entry.Facts.FreshnessLifetime(context.Options.HeuristicFreshnessCap) && !entry.Facts.NoCache ? "request" : "stale";
+        var fwd = entry is null ? "miss" : decision.Age < entry.Facts.FreshnessLifetime(context.Options) && !entry.Facts.NoCache ? "request" : "stale";
         if (validating)
         {
             // RFC 9111 4.3.1: send every validator we have; the origin picks (ETag first, RFC 9110 13.2.2).
@@ -22,7 +22,7 @@ internal sealed partial class CacheHandler
         {
             response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException) when (entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, context.Time.GetUtcNow(), context.Options.HeuristicFreshnessCap))
+        catch (HttpRequestException) when (entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, context.Time.GetUtcNow(), context.Options))
         {
             return (StaleOnError(request, entry, null), null);
         }
@@ -49,13 +49,13 @@ internal sealed partial class CacheHandler
             return (CachedResponseMapper.ToResponse(updated, request, CacheStatus.Forwarded(fwd, 304, stored: true), null), updated);
         }
 
-        if (status is >= 500 and <= 504 && entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, responseTime, context.Options.HeuristicFreshnessCap))
+        if (status is >= 500 and <= 504 && entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, responseTime, context.Options))
         {
             response.Dispose();
             return (StaleOnError(request, entry, status), null);
         }
 
-        var whyNot = CacheStorability.WhyNotStorable(request, directives, response);
+        var whyNot = CacheStorability.WhyNotStorable(request, directives, response, context.Options);
         if (whyNot is not null)
         {
             Count("miss");

@@ -49,7 +49,7 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
             CacheDecision decision = default;
             if (entry is not null)
             {
-                decision = CacheDecider.Decide(directives, entry.Facts, context.Time.GetUtcNow(), context.Options.HeuristicFreshnessCap);
+                decision = CacheDecider.Decide(directives, entry.Facts, context.Time.GetUtcNow(), context.Options);
                 switch (decision.Action)
                 {
                     case CacheAction.Fresh:
