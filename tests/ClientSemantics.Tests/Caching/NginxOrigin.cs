@@ -31,6 +31,28 @@ internal sealed class NginxOrigin : IAsyncDisposable
             ? File.ReadAllLines(Path.Combine(_prefix, "access.log")).Select(l => l.Split('|')).ToArray()
             : [];
 
+    /// <summary>
+    /// The access log once every earlier request is in it: nginx writes a line after the response is sent, so a
+    /// marker request made last (over its own connection) is waited for, then left out.
+    /// </summary>
+    public async Task<IReadOnlyList<string[]>> SettledAccessLogAsync()
+    {
+        using var plain = new HttpClient();
+        using var _ = await plain.GetAsync(new Uri(BaseUri, "__settled"));
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var log = AccessLog;
+            if (log.Any(l => l.Length > 3 && l[3] == "/__settled"))
+            {
+                return log.Where(l => l.Length > 3 && l[3] != "/__settled").ToArray();
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("nginx did not log the marker request within 5 s.");
+    }
+
     public static async Task<NginxOrigin> StartAsync(string extraLocationConfig = "")
     {
         var nginx = File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : throw new InvalidOperationException(

@@ -22,7 +22,7 @@ public sealed class NginxRevalidationTests
         Assert.Equal("<h1>first</h1>", await first.Content.ReadAsStringAsync());
         Assert.Equal(200, (int)second.StatusCode);
         Assert.Equal("<h1>first</h1>", await second.Content.ReadAsStringAsync());
-        var log = nginx.AccessLog;
+        var log = await nginx.SettledAccessLogAsync();
         Assert.Equal(2, log.Count);
         Assert.Equal(["200", "", ""], log[0][..3]); // the first request carried no validators
         Assert.Equal("304", log[1][0]);
@@ -48,8 +48,9 @@ public sealed class NginxRevalidationTests
         using var second = await http.GetAsync(url);
 
         Assert.Equal("new content", await second.Content.ReadAsStringAsync());
-        Assert.Equal(["200", "200"], nginx.AccessLog.Select(l => l[0]));
-        Assert.NotEqual(string.Empty, nginx.AccessLog[1][1]); // it did ask conditionally, and nginx said the file changed
+        var log = await nginx.SettledAccessLogAsync();
+        Assert.Equal(["200", "200"], log.Select(l => l[0]));
+        Assert.NotEqual(string.Empty, log[1][1]); // it did ask conditionally, and nginx said the file changed
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class NginxRevalidationTests
         using var second = await http.GetAsync(url);
 
         Assert.Equal("stable", await second.Content.ReadAsStringAsync());
-        Assert.Single(nginx.AccessLog);
+        Assert.Single(await nginx.SettledAccessLogAsync());
         Assert.Contains("hit", string.Join(",", second.Headers.GetValues("Cache-Status")), StringComparison.Ordinal);
     }
 }
