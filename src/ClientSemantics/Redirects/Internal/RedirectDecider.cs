@@ -81,9 +81,15 @@ internal static class RedirectDecider
 
     private static string Reason(in RedirectInput input, HttpMethod method, bool dropBody)
     {
-        var kind = input.StatusCode is 301 or 308 ? "permanent" : "temporary";
+        var kind = input.StatusCode switch
+        {
+            300 => "multiple choices: the server's preferred choice (Location) is",
+            301 or 308 => "permanent redirect",
+            303 => "see other: the answer is elsewhere,",
+            _ => "temporary redirect",
+        };
         var change = method != input.Method ? $", {input.Method} becomes {method}" : string.Empty;
         var body = dropBody && input.HasBody ? ", body dropped" : string.Empty;
-        return $"{input.StatusCode} {kind} redirect{change}{body}.";
+        return input.StatusCode == 300 ? $"300 {kind} followed{change}{body}." : $"{input.StatusCode} {kind}{change}{body}.";
     }
 }
