@@ -22,14 +22,23 @@ public sealed class CacheBenchmarkOrigin : IAsyncDisposable
         BaseUri = baseUri;
         var services = new ServiceCollection();
         services.AddHttpClient("bench").AddStatusSemantics(o => o.Cache.MaxEntryBytes = 4 * BigBody);
+        // The same pipeline without the factory's own LoggingHttpMessageHandler/LoggingScopeHttpMessageHandler, to
+        // show what our handlers cost apart from what IHttpClientFactory adds to every named client.
+        services.AddHttpClient("bench-handlers-only").RemoveAllLoggers().AddStatusSemantics(o => o.Cache.MaxEntryBytes = 4 * BigBody);
         _services = services.BuildServiceProvider();
-        Pipeline = _services.GetRequiredService<IHttpClientFactory>().CreateClient("bench");
+        var factory = _services.GetRequiredService<IHttpClientFactory>();
+        Pipeline = factory.CreateClient("bench");
+        HandlersOnly = factory.CreateClient("bench-handlers-only");
         Bare = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
     }
 
     public Uri BaseUri { get; }
 
+    /// <summary>The whole pipeline, as a user gets it from <c>AddHttpClient("bench").AddStatusSemantics()</c>.</summary>
     public HttpClient Pipeline { get; }
+
+    /// <summary>The same pipeline with the factory's logging handlers removed: our handlers only.</summary>
+    public HttpClient HandlersOnly { get; }
 
     public HttpClient Bare { get; }
 

@@ -23,6 +23,7 @@ public abstract class CacheBenchmarkBase
         if (warm)
         {
             await Pipeline();
+            await HandlersOnly();
         }
     }
 
@@ -31,6 +32,8 @@ public abstract class CacheBenchmarkBase
         var request = new HttpRequestMessage(HttpMethod.Get, Target);
         return CacheBenchmarkOrigin.GetAsync(Origin.Pipeline, bypass ? request.BypassCache() : request, _buffer);
     }
+
+    protected Task<int> HandlersOnly() => CacheBenchmarkOrigin.GetAsync(Origin.HandlersOnly, new HttpRequestMessage(HttpMethod.Get, Target), _buffer);
 
     protected Task<int> Bare() => CacheBenchmarkOrigin.GetAsync(Origin.Bare, new HttpRequestMessage(HttpMethod.Get, Target), _buffer);
 }
@@ -47,6 +50,10 @@ public class CacheHitBenchmarks : CacheBenchmarkBase
 
     [Benchmark]
     public Task<int> FreshHit() => Pipeline();
+
+    /// <summary>The same hit without IHttpClientFactory's logging handlers: what our handlers alone cost.</summary>
+    [Benchmark]
+    public Task<int> FreshHitHandlersOnly() => HandlersOnly();
 }
 
 /// <summary>A 304 revalidation of a 1 MB body against a full 200 of the same body, both through the pipeline.</summary>
@@ -75,4 +82,8 @@ public class CacheMissBenchmarks : CacheBenchmarkBase
 
     [Benchmark]
     public Task<int> WholePipeline() => Pipeline();
+
+    /// <summary>The same pass-through without IHttpClientFactory's logging handlers: what our handlers alone add.</summary>
+    [Benchmark]
+    public Task<int> WholePipelineHandlersOnly() => HandlersOnly();
 }

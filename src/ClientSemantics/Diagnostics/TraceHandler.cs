@@ -6,7 +6,7 @@ namespace ClientSemantics.Diagnostics;
 /// </summary>
 internal sealed class TraceHandler(TimeProvider timeProvider) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var trace = TraceRecorder.Get(request);
         if (trace is null)
@@ -15,7 +15,27 @@ internal sealed class TraceHandler(TimeProvider timeProvider) : DelegatingHandle
             request.Options.Set(TraceRecorder.Key, trace);
         }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // A response that is already there (a cache hit) is finished in place and its task handed on as it is:
+        // no state machine and no second task for the commonest fast answer.
+        var pending = base.SendAsync(request, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            Finish(request, trace, pending.Result);
+            return pending;
+        }
+
+        return FinishAsync(request, trace, pending);
+    }
+
+    private static async Task<HttpResponseMessage> FinishAsync(HttpRequestMessage request, StatusSemanticsTrace trace, Task<HttpResponseMessage> pending)
+    {
+        var response = await pending.ConfigureAwait(false);
+        Finish(request, trace, response);
+        return response;
+    }
+
+    private static void Finish(HttpRequestMessage request, StatusSemanticsTrace trace, HttpResponseMessage response)
+    {
         response.RequestMessage ??= request;
         if (!ReferenceEquals(response.RequestMessage, request))
         {
@@ -23,6 +43,5 @@ internal sealed class TraceHandler(TimeProvider timeProvider) : DelegatingHandle
         }
 
         trace.Add(StatusSemanticsStage.Pipeline, response.RequestMessage, (int)response.StatusCode, "return");
-        return response;
     }
 }

@@ -5,7 +5,9 @@ internal static class TraceUri
     /// <summary>User information in a URI is a credential: it never goes into a trace or a log.</summary>
     public static Uri? WithoutUserInfo(Uri? uri)
     {
-        if (uri is null || !uri.IsAbsoluteUri || uri.UserInfo.Length == 0)
+        // Uri.UserInfo rebuilds the component on every read; user information is always introduced by an '@' in
+        // the string the Uri was parsed from, so a string without one skips it (every trace entry comes here).
+        if (uri is null || !uri.IsAbsoluteUri || !uri.OriginalString.Contains('@', StringComparison.Ordinal) || uri.UserInfo.Length == 0)
         {
             return uri;
         }

@@ -25,6 +25,10 @@ internal sealed class AppliedCredentials
         return applied;
     }
 
+    /// <summary>True when this handler has put nothing on the request (no earlier pass, or nothing applied in it).</summary>
+    public static bool NoneApplied(HttpRequestMessage request) =>
+        !request.Options.TryGetValue(Key, out var applied) || (applied._authorization is null && applied._proxyAuthorization is null);
+
     /// <summary>True when the caller set the field: present, and not a value we set.</summary>
     public bool CallerSet(HttpRequestMessage request, bool proxy) =>
         (proxy ? request.Headers.ProxyAuthorization : request.Headers.Authorization) is { } header

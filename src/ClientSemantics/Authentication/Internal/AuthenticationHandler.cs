@@ -21,29 +21,61 @@ internal sealed partial class AuthenticationHandler(
     private const int MaxRounds = 6;
     private readonly AnswerComposer _composer = new(state);
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.RequestUri is not { IsAbsoluteUri: true } uri)
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
+        if (AppliedCredentials.NoneApplied(request) && state.Spaces.IsEmpty)
+        {
+            // Nothing of ours to strip and no space to send credentials into up front: the request goes as it is,
+            // and only a challenge needs the rest (a success or a 403 is remembered only after an answer or a preemption).
+            var pending = base.SendAsync(request, cancellationToken);
+            return pending.IsCompletedSuccessfully && !IsChallenge(pending.Result)
+                ? pending
+                : FirstAnswerAsync(request, uri, pending, cancellationToken);
+        }
+
+        return AuthenticateAsync(request, uri, null, cancellationToken);
+    }
+
+    private static bool IsChallenge(HttpResponseMessage response) => (int)response.StatusCode is 401 or 407;
+
+    private async Task<HttpResponseMessage> FirstAnswerAsync(HttpRequestMessage request, Uri uri, Task<HttpResponseMessage> pending, CancellationToken cancellationToken)
+    {
+        var response = await pending.ConfigureAwait(false);
+        return IsChallenge(response) ? await AuthenticateAsync(request, uri, response, cancellationToken).ConfigureAwait(false) : response;
+    }
+
+    /// <param name="request">The request.</param>
+    /// <param name="uri">Its absolute URI.</param>
+    /// <param name="first">The answer to a request sent as it was (nothing stripped, nothing preempted), or null to prepare and send it here.</param>
+    /// <param name="cancellationToken">The call's token.</param>
+    private async Task<HttpResponseMessage> AuthenticateAsync(HttpRequestMessage request, Uri uri, HttpResponseMessage? first, CancellationToken cancellationToken)
+    {
         var o = options.Get(name).Authentication;
         var applied = AppliedCredentials.For(request);
-        if (applied.RemoveOurs(request))
-        {
-            Record(request, null, "strip", "credentials from an earlier pass removed; this hop gets only what is scoped to its own origin");
-        }
-
         var origin = new AuthenticationSide(proxy: false, uri);
         var proxy = state.ProxyFor(uri) is { } proxyUri ? new AuthenticationSide(proxy: true, proxyUri) : null;
-        await PreemptAsync(request, origin, applied, o, cancellationToken).ConfigureAwait(false);
-        if (proxy is not null)
+        var response = first;
+        if (response is null)
         {
-            await PreemptAsync(request, proxy, applied, o, cancellationToken).ConfigureAwait(false);
+            if (applied.RemoveOurs(request))
+            {
+                Record(request, null, "strip", "credentials from an earlier pass removed; this hop gets only what is scoped to its own origin");
+            }
+
+            await PreemptAsync(request, origin, applied, o, cancellationToken).ConfigureAwait(false);
+            if (proxy is not null)
+            {
+                await PreemptAsync(request, proxy, applied, o, cancellationToken).ConfigureAwait(false);
+            }
+
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         for (var round = 0; round < MaxRounds; round++)
         {
             var status = (int)response.StatusCode;

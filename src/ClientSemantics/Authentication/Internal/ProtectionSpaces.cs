@@ -31,6 +31,18 @@ internal sealed class ProtectionSpaces
         return path[..(path.LastIndexOf('/') + 1)];
     }
 
+    /// <summary>True while no credentials have succeeded anywhere: nothing is ever sent up front.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _byOrigin.Count == 0;
+            }
+        }
+    }
+
     /// <summary>The space with the longest prefix that covers <paramref name="path"/> at <paramref name="origin"/>, if any.</summary>
     public ProtectionSpace? Find(string origin, string path)
     {

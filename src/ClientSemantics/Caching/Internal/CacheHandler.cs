@@ -73,7 +73,7 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
             {
                 waited = true;
                 Count("wait");
-                var shared = await flight.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var shared = await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
                 if (shared is not null && CacheKeys.Matches(request, shared))
                 {
                     return Hit(request, shared, new(CacheAction.Fresh, TimeSpan.Zero, "A concurrent request for the same URI fetched or validated it."), CacheStatus.HitCollapsed);

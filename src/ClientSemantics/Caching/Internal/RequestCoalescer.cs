@@ -28,11 +28,43 @@ internal sealed class RequestCoalescer
     public void Complete(string key, Flight flight, CachedResponse? result)
     {
         _flights.TryRemove(new KeyValuePair<string, Flight>(key, flight));
-        flight.Completion.TrySetResult(result);
+        flight.Complete(result);
     }
 
+    /// <summary>
+    /// One origin request in progress. Its completion source is made by the first waiter, not by the leader: most
+    /// flights (every request that reaches the network) have no waiter, and then cost one small object.
+    /// </summary>
     internal sealed class Flight
     {
-        public TaskCompletionSource<CachedResponse?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource<CachedResponse?>? _completion;
+        private CachedResponse? _result;
+        private volatile bool _done;
+
+        /// <summary>The entry the leader stored or validated, or null; waits until the leader is done.</summary>
+        public Task<CachedResponse?> WaitAsync(CancellationToken cancellationToken)
+        {
+            var completion = Volatile.Read(ref _completion);
+            if (completion is null)
+            {
+                var created = new TaskCompletionSource<CachedResponse?>(TaskCreationOptions.RunContinuationsAsynchronously);
+                // The exchange is a full fence: either the leader sees this source below, or this waiter sees _done.
+                completion = Interlocked.CompareExchange(ref _completion, created, null) ?? created;
+                if (_done)
+                {
+                    completion.TrySetResult(_result);
+                }
+            }
+
+            return completion.Task.WaitAsync(cancellationToken);
+        }
+
+        public void Complete(CachedResponse? result)
+        {
+            _result = result;
+            _done = true;
+            Interlocked.MemoryBarrier();
+            Volatile.Read(ref _completion)?.TrySetResult(result);
+        }
     }
 }

@@ -9,12 +9,30 @@ namespace ClientSemantics.Recovery;
 /// </summary>
 internal sealed class RecoveryHandler(string clientName, RecoveryOptions options, ClientSemanticsMetrics metrics, ILogger logger) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var pending = base.SendAsync(request, cancellationToken);
+        return pending.IsCompletedSuccessfully && !MayRecover(pending.Result) ? pending : FirstAnswerAsync(request, pending, cancellationToken);
+    }
+
+    /// <summary>RecoveryDecider passes every status but these without reading anything: the rest need no facts.</summary>
+    private static bool MayRecover(HttpResponseMessage response) => (int)response.StatusCode is 411 or 415 or 416 or 417 or 505;
+
+    // A small state machine for the common answer; only a status with a client move pays for the loop's.
+    private async Task<HttpResponseMessage> FirstAnswerAsync(HttpRequestMessage request, Task<HttpResponseMessage> pending, CancellationToken cancellationToken)
+    {
+        var response = await pending.ConfigureAwait(false);
+        return MayRecover(response) ? await RecoverAsync(request, response, cancellationToken).ConfigureAwait(false) : response;
+    }
+
+    private async Task<HttpResponseMessage> RecoverAsync(HttpRequestMessage request, HttpResponseMessage first, CancellationToken cancellationToken)
     {
         var repeated = RecoveryKind.None;
+        HttpResponseMessage? pendingFirst = first;
         while (true)
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = pendingFirst ?? await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            pendingFirst = null;
             var status = (int)response.StatusCode;
             var measured = status == 411 ? await RecoveryFacts.MeasureAsync(request.Content, cancellationToken).ConfigureAwait(false) : null;
             var facts = RecoveryFacts.OfRequest(request, repeated, measured);

@@ -9,6 +9,13 @@ namespace ClientSemantics.Redirects;
 /// </summary>
 internal sealed class PermanentRedirectMemory(IPermanentRedirectStore store, TimeProvider time, ILogger logger)
 {
+    /// <summary>
+    /// False when <see cref="ApplyAsync"/> would surely find nothing: the memory is off, or the default store is empty.
+    /// Lets the handler skip the lookup (two URI parses) on the common path. A user's store is always asked.
+    /// </summary>
+    public bool MayApply(RedirectOptions options) =>
+        options.PermanentRedirectCapacity != 0 && store is not InMemoryPermanentRedirectStore { Count: 0 };
+
     /// <summary>Points the request at the end of its remembered redirects, or returns null when none applies.</summary>
     public async ValueTask<RememberedShortcut?> ApplyAsync(HttpRequestMessage request, RedirectChain chain, RedirectOptions options, CancellationToken cancellationToken)
     {

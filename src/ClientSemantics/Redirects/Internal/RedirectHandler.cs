@@ -17,21 +17,67 @@ internal sealed class RedirectHandler(
     ClientSemanticsMetrics metrics,
     ILogger logger) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var options = optionsMonitor.Get(clientName).Redirects;
         var limit = RedirectRequestExtensions.EffectiveMaxRedirects(request, options.MaxRedirects);
         if (limit == 0 || request.RequestUri is not { IsAbsoluteUri: true } start)
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
+        if (!memory.MayApply(options))
+        {
+            // Nothing remembered: no chain, no lookup. A response that is no redirect (a cache hit, most answers)
+            // goes back as it came, in the same task; only a 3xx enters the loop.
+            var pending = base.SendAsync(request, cancellationToken);
+            return pending.IsCompletedSuccessfully && !IsRedirect(pending.Result)
+                ? pending
+                : FirstAnswerAsync(request, pending, options, limit, start, cancellationToken);
+        }
+
+        return FollowAsync(request, null, options, limit, start, cancellationToken);
+    }
+
+    /// <summary>RedirectDecider answers None for every status outside 300-308: those never need the loop.</summary>
+    private static bool IsRedirect(HttpResponseMessage response) => (int)response.StatusCode is >= 300 and <= 308;
+
+    private async Task<HttpResponseMessage> FirstAnswerAsync(
+        HttpRequestMessage request, Task<HttpResponseMessage> pending, RedirectOptions options, int limit, Uri start, CancellationToken cancellationToken)
+    {
+        var response = await pending.ConfigureAwait(false);
+        return IsRedirect(response)
+            ? await FollowAsync(request, response, options, limit, start, cancellationToken).ConfigureAwait(false)
+            : response;
+    }
+
+    /// <param name="request">The request, mutated hop by hop.</param>
+    /// <param name="first">The answer to the first hop when it was already sent without a remembered redirect, else null.</param>
+    /// <param name="options">The client's redirect options.</param>
+    /// <param name="limit">The hop limit of this call.</param>
+    /// <param name="start">The first request URI.</param>
+    /// <param name="cancellationToken">The call's token.</param>
+    private async Task<HttpResponseMessage> FollowAsync(
+        HttpRequestMessage request, HttpResponseMessage? first, RedirectOptions options, int limit, Uri start, CancellationToken cancellationToken)
+    {
         var chain = new RedirectChain(request.Method, start, limit);
         var healed = false;
+        var pendingFirst = first;
         while (true)
         {
-            var shortcut = await memory.ApplyAsync(request, chain, options, cancellationToken).ConfigureAwait(false);
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            RememberedShortcut? shortcut = null;
+            HttpResponseMessage response;
+            if (pendingFirst is not null)
+            {
+                response = pendingFirst;
+                pendingFirst = null;
+            }
+            else
+            {
+                shortcut = await memory.ApplyAsync(request, chain, options, cancellationToken).ConfigureAwait(false);
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
             var status = (int)response.StatusCode;
             if (shortcut is not null && PermanentRedirectPolicy.IsBroken(status))
             {
