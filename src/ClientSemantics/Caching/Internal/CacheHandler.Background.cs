@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClientSemantics.Diagnostics;
 
 namespace ClientSemantics.Caching;
@@ -42,11 +43,12 @@ internal sealed partial class CacheHandler
         var copy = CopyForRevalidation(request);
         _ = Task.Run(async () =>
         {
-            CachedResponse? result = null;
+            var result = new StrongBox<CachedResponse?>();
             try
             {
                 var decision = new CacheDecision(entry.Facts.HasValidator ? CacheAction.Validate : CacheAction.Fetch, TimeSpan.Zero, "stale-while-revalidate");
-                (var response, result) = await ForwardAsync(copy, key, RequestDirectives.None, entry, decision, CancellationToken.None).ConfigureAwait(false);
+                // The flight ends below, after the body is drained (a streamed body is stored only once read).
+                var response = await ForwardAsync(copy, key, RequestDirectives.None, entry, decision, null, result, CancellationToken.None).ConfigureAwait(false);
                 using (response)
                 {
                     // Drain a streamed body so that it is stored.
@@ -59,7 +61,7 @@ internal sealed partial class CacheHandler
             }
             finally
             {
-                context.Coalescer.Complete(key, flight, result);
+                context.Coalescer.Complete(key, flight, result.Value);
                 copy.Dispose();
             }
         });

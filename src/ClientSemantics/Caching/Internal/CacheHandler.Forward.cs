@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClientSemantics.Diagnostics;
 
 namespace ClientSemantics.Caching;
@@ -5,66 +6,90 @@ namespace ClientSemantics.Caching;
 /// <summary>The network side: conditional requests, 304 merging, stale-if-error and storing.</summary>
 internal sealed partial class CacheHandler
 {
-    private async Task<(HttpResponseMessage Response, CachedResponse? Stored)> ForwardAsync(
-        HttpRequestMessage request, string key, RequestDirectives directives, CachedResponse? entry, CacheDecision decision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the request on. When <paramref name="flight"/> is this caller's it is ended here, whatever happens, with
+    /// what was stored: one state machine for the whole forward (the caller's loop needs none on this path). A caller
+    /// that ends its flight itself (the background revalidation) gets the stored or validated entry in storedOut.
+    /// </summary>
+    private async Task<HttpResponseMessage> ForwardAsync(
+        HttpRequestMessage request, string key, RequestDirectives directives, CachedResponse? entry, CacheDecision decision,
+        RequestCoalescer.Flight? flight, StrongBox<CachedResponse?>? storedOut, CancellationToken cancellationToken)
     {
-        var validating = entry is not null && decision.Action == CacheAction.Validate;
-        var fwd = entry is null ? "miss" : decision.Age < entry.Facts.FreshnessLifetime(context.Options) && !entry.Facts.NoCache ? "request" : "stale";
-        if (validating)
-        {
-            // RFC 9111 4.3.1: send every validator we have; the origin picks (ETag first, RFC 9110 13.2.2).
-            AddValidators(request, entry!.Facts);
-        }
-
-        var requestTime = context.Time.GetUtcNow();
-        HttpResponseMessage response;
+        CachedResponse? stored = null;
         try
         {
-            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException) when (entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, context.Time.GetUtcNow(), context.Options))
-        {
-            return (StaleOnError(request, entry, null), null);
+            var validating = entry is not null && decision.Action == CacheAction.Validate;
+            var fwd = entry is null ? "miss" : decision.Age < entry.Facts.FreshnessLifetime(context.Options) && !entry.Facts.NoCache ? "request" : "stale";
+            if (validating)
+            {
+                // RFC 9111 4.3.1: send every validator we have; the origin picks (ETag first, RFC 9110 13.2.2).
+                AddValidators(request, entry!.Facts);
+            }
+
+            var requestTime = context.Time.GetUtcNow();
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException) when (entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, context.Time.GetUtcNow(), context.Options))
+            {
+                return StaleOnError(request, entry, null);
+            }
+            finally
+            {
+                if (validating)
+                {
+                    // The same request object may be re-sent by a handler above (a redirect): our validators belong to this URI only.
+                    request.Headers.Remove("If-None-Match");
+                    request.Headers.Remove("If-Modified-Since");
+                }
+            }
+
+            var responseTime = context.Time.GetUtcNow();
+            var status = (int)response.StatusCode;
+            if (validating && status == 304)
+            {
+                // RFC 9111 4.3.4: the 304 freshens the stored response; the caller gets the stored response, updated.
+                var updated = CachedResponseMapper.Merge(entry!, response, requestTime, responseTime);
+                response.Dispose();
+                await context.Store.SetAsync(key, updated, cancellationToken).ConfigureAwait(false);
+                Count("revalidated");
+                Record(request, 304, "revalidated", "The origin answered 304 Not Modified: the stored response is current and its headers were updated.");
+                stored = updated;
+                return CachedResponseMapper.ToResponse(updated, request, CacheStatus.Forwarded(fwd, 304, stored: true), null);
+            }
+
+            if (status is >= 500 and <= 504 && entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, responseTime, context.Options))
+            {
+                response.Dispose();
+                return StaleOnError(request, entry, status);
+            }
+
+            var whyNot = CacheStorability.WhyNotStorable(request, directives, response, context.Options);
+            if (whyNot is not null)
+            {
+                Count("miss");
+                Record(request, status, "miss", whyNot);
+                response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, entry is null ? CacheStatus.Miss : CacheStatus.Forwarded(fwd, status, stored: false));
+                return response;
+            }
+
+            (response, stored) = await StoreAsync(request, key, response, requestTime, responseTime, fwd, cancellationToken).ConfigureAwait(false);
+            return response;
         }
         finally
         {
-            if (validating)
+            if (storedOut is not null)
             {
-                // The same request object may be re-sent by a handler above (a redirect): our validators belong to this URI only.
-                request.Headers.Remove("If-None-Match");
-                request.Headers.Remove("If-Modified-Since");
+                storedOut.Value = stored;
+            }
+
+            if (flight is not null)
+            {
+                context.Coalescer.Complete(key, flight, stored);
             }
         }
-
-        var responseTime = context.Time.GetUtcNow();
-        var status = (int)response.StatusCode;
-        if (validating && status == 304)
-        {
-            // RFC 9111 4.3.4: the 304 freshens the stored response; the caller gets the stored response, updated.
-            var updated = CachedResponseMapper.Merge(entry!, response, requestTime, responseTime);
-            response.Dispose();
-            await context.Store.SetAsync(key, updated, cancellationToken).ConfigureAwait(false);
-            Count("revalidated");
-            Record(request, 304, "revalidated", "The origin answered 304 Not Modified: the stored response is current and its headers were updated.");
-            return (CachedResponseMapper.ToResponse(updated, request, CacheStatus.Forwarded(fwd, 304, stored: true), null), updated);
-        }
-
-        if (status is >= 500 and <= 504 && entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, responseTime, context.Options))
-        {
-            response.Dispose();
-            return (StaleOnError(request, entry, status), null);
-        }
-
-        var whyNot = CacheStorability.WhyNotStorable(request, directives, response, context.Options);
-        if (whyNot is not null)
-        {
-            Count("miss");
-            Record(request, status, "miss", whyNot);
-            response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, entry is null ? CacheStatus.Miss : CacheStatus.Forwarded(fwd, status, stored: false));
-            return (response, null);
-        }
-
-        return await StoreAsync(request, key, response, requestTime, responseTime, fwd, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(HttpResponseMessage Response, CachedResponse? Stored)> StoreAsync(

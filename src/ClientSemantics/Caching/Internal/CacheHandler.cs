@@ -26,76 +26,32 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
 
         if (request.Method == HttpMethod.Get)
         {
-            return GetAsync(request, cancellationToken);
+            return Get(request, cancellationToken);
         }
 
         return IsUnsafe(request.Method) ? SendUnsafeAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage> GetAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> Get(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (IsCallerConditional(request))
         {
             Record(request, null, "pass", "The caller made the request conditional or partial itself: the answer passes through unchanged.");
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return base.SendAsync(request, cancellationToken);
         }
 
         var key = CacheKeys.Primary(request.RequestUri!);
         var directives = RequestDirectives.From(request);
-        var waited = false;
-        while (true)
+        var lookup = context.Store.GetAsync(key, cancellationToken);
+        RequestCoalescer.Flight? waitOn = null;
+        // The in-memory store answers at once: the first look is then made without a state machine, so a hit or a
+        // forward this caller leads costs none of the loop's; only a waiter or a store that is really async takes it.
+        if (lookup.IsCompletedSuccessfully && Step(request, key, directives, lookup.Result, mayWait: true, out waitOn, cancellationToken) is { } answer)
         {
-            var entry = Match(request, await context.Store.GetAsync(key, cancellationToken).ConfigureAwait(false));
-            CacheDecision decision = default;
-            if (entry is not null)
-            {
-                decision = CacheDecider.Decide(directives, entry.Facts, context.Time.GetUtcNow(), context.Options);
-                switch (decision.Action)
-                {
-                    case CacheAction.Fresh:
-                        return Hit(request, entry, decision, CacheStatus.Hit);
-                    case CacheAction.StaleAccepted:
-                        return Hit(request, entry, decision, CacheStatus.HitStale);
-                    case CacheAction.StaleWhileRevalidate:
-                        StartBackgroundRevalidation(request, key, entry);
-                        return Hit(request, entry, decision, CacheStatus.HitStale);
-                }
-            }
-
-            if (directives.OnlyIfCached)
-            {
-                return OnlyIfCached(request);
-            }
-
-            // Coalescing: one origin request per URI at a time. A waiter tries once, then goes alone.
-            RequestCoalescer.Flight? flight = null;
-            if (!waited && !context.Coalescer.TryLead(key, out flight))
-            {
-                waited = true;
-                Count("wait");
-                var shared = await flight.WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (shared is not null && CacheKeys.Matches(request, shared))
-                {
-                    return Hit(request, shared, new(CacheAction.Fresh, TimeSpan.Zero, "A concurrent request for the same URI fetched or validated it."), CacheStatus.HitCollapsed);
-                }
-
-                continue;
-            }
-
-            CachedResponse? result = null;
-            try
-            {
-                (var response, result) = await ForwardAsync(request, key, directives, entry, decision, cancellationToken).ConfigureAwait(false);
-                return response;
-            }
-            finally
-            {
-                if (flight is not null)
-                {
-                    context.Coalescer.Complete(key, flight, result);
-                }
-            }
+            return answer;
         }
+
+        return GetAsync(request, key, directives, lookup, waitOn, cancellationToken);
     }
 
     private static CachedResponse? Match(HttpRequestMessage request, IReadOnlyList<CachedResponse> variants)
