@@ -6,10 +6,12 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-command -v squid >/dev/null 2>&1 || need+=(squid)
-command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
-command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "/usr/sbin/$1" ] || [ -x "/usr/bin/$1" ]; }
+have squid || need+=(squid)
+[ -x /usr/lib/squid/basic_ncsa_auth ] || need+=(squid)
+have htpasswd || need+=(apache2-utils)
+have nginx || need+=(nginx)
+have redis-server || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing test servers: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
