@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
+# Usage: scripts/update-public-api.sh [PROJECT_DIR] (default src/ClientSemantics; e.g. src/ClientSemantics.Redis).
 # Adds every public symbol the PublicApiAnalyzers report as undeclared (RS0016) to PublicAPI.Unshipped.txt,
 # reading the exact API lines from the compiler's SARIF log. Review the diff before committing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-proj=src/ClientSemantics
+proj=${1:-src/ClientSemantics}
 sarif=$(mktemp --suffix=.sarif)
 dotnet build "$proj" -p:ErrorLog="$sarif%2Cversion=2.1" -p:TreatWarningsAsErrors=false >/dev/null 2>&1 || true
 /usr/bin/python3 - "$sarif" "$proj/PublicAPI.Unshipped.txt" <<'PY'

@@ -1,3 +1,4 @@
+using ClientSemantics.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -46,7 +47,7 @@ internal sealed class SquidProxy : IAsyncDisposable
         File.SetUnixFileMode(dir, (UnixFileMode)0b111_111_111);
         await RunAsync("htpasswd", "-b", "-c", Path.Combine(dir, "passwd"), user, password);
         File.SetUnixFileMode(Path.Combine(dir, "passwd"), (UnixFileMode)0b110_100_100);
-        var port = FreePort();
+        var port = LoopbackServerProcess.FreePort();
         await File.WriteAllTextAsync(Path.Combine(dir, "squid.conf"), $"""
             http_port 127.0.0.1:{port}
             pid_filename {dir}/squid.pid
@@ -78,24 +79,7 @@ internal sealed class SquidProxy : IAsyncDisposable
         return proxy;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // a helper may still hold a log open for a moment; the temp dir is the system's to clean
-        }
-    }
+    public async ValueTask DisposeAsync() => await LoopbackServerProcess.StopAsync(_process, _dir);
 
     private async Task WaitUntilListeningAsync(int port, TimeSpan limit)
     {
@@ -127,12 +111,6 @@ internal sealed class SquidProxy : IAsyncDisposable
 
     private string CacheLog() => File.Exists(Path.Combine(_dir, "cache.log")) ? File.ReadAllText(Path.Combine(_dir, "cache.log")) : "(no cache.log)";
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, params string[] args)
     {

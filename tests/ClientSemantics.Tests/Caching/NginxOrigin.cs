@@ -1,3 +1,4 @@
+using ClientSemantics.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -59,7 +60,7 @@ internal sealed class NginxOrigin : IAsyncDisposable
             "nginx is not installed: run scripts/test.sh, which installs Debian's nginx.");
         var prefix = Directory.CreateTempSubdirectory("cs-nginx-").FullName;
         Directory.CreateDirectory(Path.Combine(prefix, "html"));
-        var port = FreePort();
+        var port = LoopbackServerProcess.FreePort();
         File.WriteAllText(Path.Combine(prefix, "nginx.conf"), $$"""
             daemon off;
             master_process off;
@@ -93,24 +94,7 @@ internal sealed class NginxOrigin : IAsyncDisposable
         return origin;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_prefix, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A log still held open: the temp folder is left behind, harmless.
-        }
-    }
+    public async ValueTask DisposeAsync() => await LoopbackServerProcess.StopAsync(_process, _prefix);
 
     private async Task WaitUntilListeningAsync(int port)
     {
@@ -137,10 +121,4 @@ internal sealed class NginxOrigin : IAsyncDisposable
         throw new TimeoutException("nginx did not listen within 10 s.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -57,12 +57,5 @@ public sealed class GetCommandErrorTests
     }
 
     /// <summary>A loopback port nobody listens on: bound, then released.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int ClosedPort() => LoopbackServerProcess.FreePort();
 }

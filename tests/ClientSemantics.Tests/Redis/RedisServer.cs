@@ -1,3 +1,4 @@
+using ClientSemantics.Tests.Infrastructure;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -15,7 +16,7 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(15);
     private Process? _process;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = LoopbackServerProcess.FreePort();
 
     public string Configuration => $"127.0.0.1:{Port}";
 
@@ -88,12 +89,6 @@ public sealed class RedisServer : IAsyncLifetime, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task WaitForPongAsync()
     {
