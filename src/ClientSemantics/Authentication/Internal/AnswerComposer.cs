@@ -50,5 +50,5 @@ internal sealed class AnswerComposer(AuthenticationState state)
     private static string Digest(AuthenticationSide side, DigestSession session, System.Net.NetworkCredential credential, HttpRequestMessage request) =>
         DigestScheme.Parameter(session.Challenge, credential, request.Method.Method, side.DigestUri(request.RequestUri!), session.NextNonceCount(), DigestScheme.NewClientNonce());
 
-    private static Uri OriginOf(AuthenticationSide side) => new(side.Target.GetLeftPart(UriPartial.Authority));
+    private static Uri OriginOf(AuthenticationSide side) => new(ProtectionSpaces.OriginOf(side.Target));
 }

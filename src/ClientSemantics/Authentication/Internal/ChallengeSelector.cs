@@ -99,5 +99,5 @@ internal static class ChallengeSelector
     internal static NetworkCredential? Credential(SelectorInput input, string scheme) =>
         input.Credentials?.GetCredential(input.Target, scheme) is { UserName.Length: > 0 } credential ? credential : null;
 
-    private static string Scope(SelectorInput input) => (input.Proxy ? "proxy " : string.Empty) + input.Target.GetLeftPart(UriPartial.Authority);
+    private static string Scope(SelectorInput input) => (input.Proxy ? "proxy " : string.Empty) + ProtectionSpaces.OriginOf(input.Target);
 }
