@@ -28,6 +28,7 @@ public sealed class ChallengeSelectorTests
     [Theory]
     [InlineData("", "all", false, "https://h/", "no challenge we could parse")]
     [InlineData("Basic realm=a", "none", false, "https://h/", "no Basic credentials for https://h (realm 'a')")]
+    [InlineData("Basic realm=a", "none", false, "https://user:secret@h:8443/", "no Basic credentials for https://h:8443 (realm 'a')")] // no user info in a reason
     [InlineData("Basic realm=a", "digest", false, "https://h/", "no Basic credentials")]
     [InlineData("Basic realm=a", "all", false, "http://example.test/", "not sent over plain http")]
     [InlineData("Bearer realm=a", "all", true, "http://example.test/", "not sent over plain http")]

@@ -23,7 +23,11 @@ internal sealed class ProtectionSpaces
     private readonly Dictionary<string, ProtectionSpace[]> _byOrigin = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    public static string OriginOf(Uri uri) => uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+    /// <summary>
+    /// Scheme, host and port (default port omitted, as RFC 6454 serializes an origin). Never the URI's user
+    /// information: GetLeftPart(Authority) would keep it, and this string reaches trace reasons and token sources.
+    /// </summary>
+    public static string OriginOf(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer, UriFormat.UriEscaped).ToLowerInvariant();
 
     public static string PrefixOf(Uri uri)
     {
