@@ -5,10 +5,13 @@ namespace ClientSemantics;
 /// <summary>Reads what the ClientSemantics pipeline did from a response it returned.</summary>
 public static class StatusSemanticsResponseExtensions
 {
-    /// <summary>The trace of the call that produced <paramref name="response"/>, or <see langword="null"/> when it did not pass the pipeline.</summary>
+    /// <summary>
+    /// The trace of the call that produced <paramref name="response"/>, or <see langword="null"/> when it did not pass
+    /// the pipeline. The first read closes the trace with the pipeline's "return" step for this response.
+    /// </summary>
     public static StatusSemanticsTrace? GetStatusSemanticsTrace(this HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return response.RequestMessage is { } request ? TraceRecorder.Get(request) : null;
+        return response.RequestMessage is { } request ? TraceRecorder.Get(request)?.Returned(response) : null;
     }
 }

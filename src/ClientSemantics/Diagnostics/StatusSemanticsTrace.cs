@@ -8,15 +8,21 @@ namespace ClientSemantics;
 /// </summary>
 public sealed class StatusSemanticsTrace
 {
-    // Every call pays for its trace, and most record two steps (one stage's decision, then the pipeline's return):
-    // those two live in the trace itself as compact structs; the public entry objects are built only when read.
+    // Every call pays for its trace, and most record one step (the cache's hit or miss): that one lives in the trace
+    // itself as a compact struct, further steps in an array; the public entry objects are built only when read. The
+    // pipeline's closing "return" step is added when the trace is read from the final response, so that no handler
+    // has to wait for the answer just to write it.
     private readonly TimeProvider _timeProvider;
     private TraceStep _first;
-    private TraceStep _second;
     private TraceStep[]? _more;
     private int _count;
+    private bool _returned;
 
-    internal StatusSemanticsTrace(TimeProvider timeProvider) => _timeProvider = timeProvider;
+    internal StatusSemanticsTrace(TimeProvider timeProvider)
+    {
+        _timeProvider = timeProvider;
+        StartedAt = timeProvider.GetUtcNow();
+    }
 
     /// <summary>The steps in the order they were taken.</summary>
     public IReadOnlyList<StatusSemanticsTraceEntry> Entries
@@ -38,6 +44,9 @@ public sealed class StatusSemanticsTrace
         }
     }
 
+    /// <summary>When the call entered the pipeline: the one clock read every call makes, and the start of its time budget.</summary>
+    internal DateTimeOffset StartedAt { get; }
+
     /// <summary>Records a step. Safe to call from a background revalidation.</summary>
     internal void Add(
         StatusSemanticsStage stage,
@@ -50,44 +59,47 @@ public sealed class StatusSemanticsTrace
         var step = new TraceStep(_timeProvider.GetUtcNow(), stage, request.Method, TraceUri.WithoutUserInfo(request.RequestUri), statusCode, decision, reason, delay);
         lock (this)
         {
-            switch (_count)
-            {
-                case 0:
-                    _first = step;
-                    break;
-                case 1:
-                    _second = step;
-                    break;
-                default:
-                    var index = _count - 2;
-                    if (_more is null || index == _more.Length)
-                    {
-                        Array.Resize(ref _more, _more is null ? 4 : _more.Length * 2);
-                    }
-
-                    _more[index] = step;
-                    break;
-            }
-
-            _count++;
+            Append(step);
         }
+    }
+
+    /// <summary>Closes the trace with the pipeline's "return" step for the final response, once, when it is first read from it.</summary>
+    internal StatusSemanticsTrace Returned(HttpResponseMessage response)
+    {
+        lock (this)
+        {
+            if (!_returned && response.RequestMessage is { } request)
+            {
+                _returned = true;
+                Append(new TraceStep(_timeProvider.GetUtcNow(), StatusSemanticsStage.Pipeline, request.Method, TraceUri.WithoutUserInfo(request.RequestUri), (int)response.StatusCode, "return", null, null));
+            }
+        }
+
+        return this;
     }
 
     /// <inheritdoc />
     public override string ToString() => string.Join(Environment.NewLine, Entries);
 
-    private ref readonly TraceStep At(int index)
+    private void Append(in TraceStep step)
     {
-        if (index == 0)
+        if (_count == 0)
         {
-            return ref _first;
+            _first = step;
+        }
+        else
+        {
+            var index = _count - 1;
+            if (_more is null || index == _more.Length)
+            {
+                Array.Resize(ref _more, _more is null ? 4 : _more.Length * 2);
+            }
+
+            _more[index] = step;
         }
 
-        if (index == 1)
-        {
-            return ref _second;
-        }
-
-        return ref _more![index - 2];
+        _count++;
     }
+
+    private ref readonly TraceStep At(int index) => ref index == 0 ? ref _first : ref _more![index - 1];
 }

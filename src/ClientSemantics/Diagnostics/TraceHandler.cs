@@ -1,47 +1,20 @@
 namespace ClientSemantics.Diagnostics;
 
 /// <summary>
-/// The outermost handler: starts the call's trace and makes sure the final response carries it, whichever
-/// handler produced that response (a cache hit builds its own).
+/// The outermost handler: starts the call's trace in the request's options, where every stage and, at the end, the
+/// caller find it. It does not wait for the answer: every answer carries the request it answers (the primary handler
+/// sets it, a cache hit builds its own with it, no stage swaps the request), and the closing "return" step is written
+/// when the trace is read from the final response. One asynchronous frame less on every call.
 /// </summary>
 internal sealed class TraceHandler(TimeProvider timeProvider) : DelegatingHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var trace = TraceRecorder.Get(request);
-        if (trace is null)
+        if (TraceRecorder.Get(request) is null)
         {
-            trace = new StatusSemanticsTrace(timeProvider);
-            request.Options.Set(TraceRecorder.Key, trace);
+            request.Options.Set(TraceRecorder.Key, new StatusSemanticsTrace(timeProvider));
         }
 
-        // A response that is already there (a cache hit) is finished in place and its task handed on as it is:
-        // no state machine and no second task for the commonest fast answer.
-        var pending = base.SendAsync(request, cancellationToken);
-        if (pending.IsCompletedSuccessfully)
-        {
-            Finish(request, trace, pending.Result);
-            return pending;
-        }
-
-        return FinishAsync(request, trace, pending);
-    }
-
-    private static async Task<HttpResponseMessage> FinishAsync(HttpRequestMessage request, StatusSemanticsTrace trace, Task<HttpResponseMessage> pending)
-    {
-        var response = await pending.ConfigureAwait(false);
-        Finish(request, trace, response);
-        return response;
-    }
-
-    private static void Finish(HttpRequestMessage request, StatusSemanticsTrace trace, HttpResponseMessage response)
-    {
-        response.RequestMessage ??= request;
-        if (!ReferenceEquals(response.RequestMessage, request))
-        {
-            response.RequestMessage.Options.Set(TraceRecorder.Key, trace);
-        }
-
-        trace.Add(StatusSemanticsStage.Pipeline, response.RequestMessage, (int)response.StatusCode, "return");
+        return base.SendAsync(request, cancellationToken);
     }
 }

@@ -30,6 +30,13 @@ internal sealed partial class AuthenticationHandler(
 
         if (AppliedCredentials.NoneApplied(request) && state.Spaces.IsEmpty)
         {
+            if (!HasCredentials(options.Get(name).Authentication))
+            {
+                // No credentials, no proxy credentials, no token source: a 401 or 407 could only be returned as it
+                // came, so the answer is handed on without this stage waiting for it.
+                return base.SendAsync(request, cancellationToken);
+            }
+
             // Nothing of ours to strip and no space to send credentials into up front: the request goes as it is,
             // and only a challenge needs the rest (a success or a 403 is remembered only after an answer or a preemption).
             var pending = base.SendAsync(request, cancellationToken);
@@ -40,6 +47,9 @@ internal sealed partial class AuthenticationHandler(
 
         return AuthenticateAsync(request, uri, null, cancellationToken);
     }
+
+    private static bool HasCredentials(AuthenticationOptions o) =>
+        o.Credentials is not null || o.ProxyCredentials is not null || o.BearerTokenSource is not null;
 
     private static bool IsChallenge(HttpResponseMessage response) => (int)response.StatusCode is 401 or 407;
 

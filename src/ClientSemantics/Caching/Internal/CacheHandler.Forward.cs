@@ -11,15 +11,24 @@ internal sealed partial class CacheHandler
     /// what was stored: one state machine for the whole forward (the caller's loop needs none on this path). A caller
     /// that ends its flight itself (the background revalidation) gets the stored or validated entry in storedOut.
     /// </summary>
+    private Task<HttpResponseMessage> ForwardAsync(
+        HttpRequestMessage request, string key, in RequestDirectives directives, CachedResponse? entry, in CacheDecision decision,
+        RequestCoalescer.Flight? flight, StrongBox<CachedResponse?>? storedOut, CancellationToken cancellationToken)
+    {
+        // Everything the decision and the directives are needed for is worked out here, so that the state machine
+        // that waits for the origin keeps four words instead of two structs (it is allocated on every forward).
+        var validating = entry is not null && decision.Action == CacheAction.Validate;
+        var fwd = entry is null ? "miss" : decision.Age < entry.Facts.FreshnessLifetime(context.Options) && !entry.Facts.NoCache ? "request" : "stale";
+        return ForwardAsync(request, key, directives.NoStore, entry, validating, fwd, flight, storedOut, cancellationToken);
+    }
+
     private async Task<HttpResponseMessage> ForwardAsync(
-        HttpRequestMessage request, string key, RequestDirectives directives, CachedResponse? entry, CacheDecision decision,
+        HttpRequestMessage request, string key, bool requestNoStore, CachedResponse? entry, bool validating, string fwd,
         RequestCoalescer.Flight? flight, StrongBox<CachedResponse?>? storedOut, CancellationToken cancellationToken)
     {
         CachedResponse? stored = null;
         try
         {
-            var validating = entry is not null && decision.Action == CacheAction.Validate;
-            var fwd = entry is null ? "miss" : decision.Age < entry.Facts.FreshnessLifetime(context.Options) && !entry.Facts.NoCache ? "request" : "stale";
             if (validating)
             {
                 // RFC 9111 4.3.1: send every validator we have; the origin picks (ETag first, RFC 9110 13.2.2).
@@ -31,6 +40,7 @@ internal sealed partial class CacheHandler
             try
             {
                 response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response.RequestMessage ??= request; // the trace, and the caller, find the call's request on it
             }
             catch (HttpRequestException) when (entry is not null && CacheDecider.CanServeStaleOnError(entry.Facts, context.Time.GetUtcNow(), context.Options))
             {
@@ -66,7 +76,7 @@ internal sealed partial class CacheHandler
                 return StaleOnError(request, entry, status);
             }
 
-            var whyNot = CacheStorability.WhyNotStorable(request, directives, response, context.Options);
+            var whyNot = CacheStorability.WhyNotStorable(request, requestNoStore ? RequestDirectives.NoStoreOnly : RequestDirectives.None, response, context.Options);
             if (whyNot is not null)
             {
                 Count("miss");

@@ -13,6 +13,9 @@ internal readonly record struct RequestDirectives(
 {
     public static readonly RequestDirectives None = default;
 
+    /// <summary>Only no-store: all that storing a forwarded answer needs to know of the request.</summary>
+    public static readonly RequestDirectives NoStoreOnly = None with { NoStore = true };
+
     public static RequestDirectives From(HttpRequestMessage request)
     {
         var headers = request.Headers;

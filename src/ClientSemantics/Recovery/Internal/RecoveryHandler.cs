@@ -11,9 +11,26 @@ internal sealed class RecoveryHandler(string clientName, RecoveryOptions options
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (!MayNeedRecovery(request))
+        {
+            // Nothing any recovery could change: the answer is handed on without this stage waiting for it.
+            return base.SendAsync(request, cancellationToken);
+        }
+
         var pending = base.SendAsync(request, cancellationToken);
         return pending.IsCompletedSuccessfully && !MayRecover(pending.Result) ? pending : FirstAnswerAsync(request, pending, cancellationToken);
     }
+
+    /// <summary>
+    /// Every move RecoveryDecider can make, and every fact it reports, needs one of these in the request: a body (411,
+    /// 415), Expect: 100-continue (417), a Range (416's resumed download) or HTTP/2 or later (505). A request without
+    /// them (most GETs) gets the same answer whether this stage looks or not; the only loss is a trace line saying
+    /// there was nothing to do.
+    /// </summary>
+    private static bool MayNeedRecovery(HttpRequestMessage request) =>
+        request.Content is not null
+        || request.Version.Major >= 2
+        || (request.Headers.NonValidated.Count != 0 && (request.Headers.NonValidated.Contains("Expect") || request.Headers.NonValidated.Contains("Range")));
 
     /// <summary>RecoveryDecider passes every status but these without reading anything: the rest need no facts.</summary>
     private static bool MayRecover(HttpResponseMessage response) => (int)response.StatusCode is 411 or 415 or 416 or 417 or 505;

@@ -46,6 +46,7 @@ internal sealed class RedirectHandler(
         HttpRequestMessage request, Task<HttpResponseMessage> pending, RedirectOptions options, int limit, Uri start, CancellationToken cancellationToken)
     {
         var response = await pending.ConfigureAwait(false);
+        response.RequestMessage ??= request; // the trace, and the caller, find the call's request on it
         return IsRedirect(response)
             ? await FollowAsync(request, response, options, limit, start, cancellationToken).ConfigureAwait(false)
             : response;

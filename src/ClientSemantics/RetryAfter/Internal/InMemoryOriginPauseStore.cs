@@ -7,6 +7,9 @@ internal sealed class InMemoryOriginPauseStore(TimeProvider timeProvider) : IOri
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _pauses = new(StringComparer.Ordinal);
 
+    /// <summary>True when a pause for <paramref name="origin"/> is stored (over or not): the gate then asks the full question.</summary>
+    public bool Holds(string origin) => _pauses.ContainsKey(origin);
+
     public ValueTask<DateTimeOffset?> GetResumeAtAsync(string origin, CancellationToken cancellationToken)
     {
         if (!_pauses.TryGetValue(origin, out var resumeAt))

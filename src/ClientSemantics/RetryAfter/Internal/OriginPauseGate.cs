@@ -9,6 +9,12 @@ namespace ClientSemantics.RetryAfter;
 /// </summary>
 internal sealed class OriginPauseGate(IOriginPauseStore store, TimeProvider timeProvider, RetryAfterOptions options, ILogger logger)
 {
+    /// <summary>
+    /// False only when the in-memory store holds no pause for the origin: the call then goes out without the gate's
+    /// asynchronous question. Another store (Redis) is always asked.
+    /// </summary>
+    public bool MayBePaused(string origin) => store is not InMemoryOriginPauseStore memory || memory.Holds(origin);
+
     /// <summary>Starts a pause when the response asks for one. Other statuses with Retry-After (413, 3xx) concern one request only.</summary>
     public async ValueTask ObserveAsync(string origin, int status, TimeSpan? retryAfter, DateTimeOffset now, CancellationToken cancellationToken)
     {

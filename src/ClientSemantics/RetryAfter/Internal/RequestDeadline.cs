@@ -1,3 +1,5 @@
+using ClientSemantics.Diagnostics;
+
 namespace ClientSemantics.RetryAfter;
 
 /// <summary>The caller's deadline, from <see cref="RetryAfterRequestExtensions"/>: the only way a handler learns it.</summary>
@@ -7,8 +9,9 @@ internal static class RequestDeadline
     internal static readonly HttpRequestOptionsKey<TimeSpan> BudgetKey = new("ClientSemantics.RetryAfter.TimeBudget");
 
     /// <summary>
-    /// The deadline of this call, turning a time budget (or else the client's HttpClient.Timeout) into a deadline
-    /// the first time it is seen.
+    /// The deadline of this call: the caller's deadline, else its time budget (or else the client's HttpClient.Timeout)
+    /// counted from when the call entered the pipeline. Inside the pipeline that start is the trace's, fixed once per
+    /// call, so a redirect hop re-entering this stage gets no fresh budget and nothing is written to the request.
     /// </summary>
     public static DateTimeOffset? Resolve(HttpRequestMessage request, DateTimeOffset now, TimeSpan? clientTimeout = null)
     {
@@ -23,15 +26,21 @@ internal static class RequestDeadline
             (hasBudget, budget) = (true, timeout);
         }
 
-        if (hasBudget)
+        if (!hasBudget)
         {
-            // Fixed once, so that a redirect hop re-entering this stage does not get a fresh budget.
-            deadline = budget >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + budget;
-            request.Options.Set(DeadlineKey, deadline);
-            return deadline;
+            return null;
         }
 
-        return null;
+        var started = TraceRecorder.Get(request)?.StartedAt;
+        var start = started ?? now;
+        deadline = budget >= DateTimeOffset.MaxValue - start ? DateTimeOffset.MaxValue : start + budget;
+        if (started is null)
+        {
+            // Outside the pipeline (a handler used on its own): fixed on first sight instead.
+            request.Options.Set(DeadlineKey, deadline);
+        }
+
+        return deadline;
     }
 
     public static TimeSpan? TimeLeft(DateTimeOffset? deadline, DateTimeOffset now) =>
@@ -51,4 +60,45 @@ internal static class Origin
         uri is { IsAbsoluteUri: true }
             ? uri.GetComponents(UriComponents.Scheme | UriComponents.Host | UriComponents.StrongPort, UriFormat.UriEscaped).ToLowerInvariant()
             : "(relative)";
+}
+
+/// <summary>
+/// <see cref="Origin.Of"/> for the origins a client talks to, without building the string on every call: the
+/// scheme-and-authority prefix of the URI's cached AbsoluteUri finds the origin string made the first time.
+/// Bounded, so that a client calling many hosts falls back to building it; a URI with user information always does.
+/// </summary>
+internal sealed class OriginKeys
+{
+    private const int Capacity = 1024;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
+
+    public string Of(Uri? uri)
+    {
+        if (uri is not { IsAbsoluteUri: true })
+        {
+            return Origin.Of(uri);
+        }
+
+        var absolute = uri.AbsoluteUri;
+        var authorityStart = absolute.IndexOf("://", StringComparison.Ordinal);
+        var pathStart = authorityStart < 0 ? -1 : absolute.IndexOf('/', authorityStart + 3);
+        var prefix = pathStart < 0 ? absolute.AsSpan() : absolute.AsSpan(0, pathStart);
+        if (prefix.Contains('@'))
+        {
+            return Origin.Of(uri);
+        }
+
+        if (_known.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(prefix, out var origin))
+        {
+            return origin;
+        }
+
+        origin = Origin.Of(uri);
+        if (_known.Count < Capacity)
+        {
+            _known.TryAdd(prefix.ToString(), origin);
+        }
+
+        return origin;
+    }
 }

@@ -1,3 +1,4 @@
+using ClientSemantics.Diagnostics;
 using Polly;
 
 namespace ClientSemantics.RetryAfter;
@@ -15,8 +16,29 @@ internal sealed class RetryAfterHandler(RetryAfterPipeline pipeline) : Delegatin
     /// <summary>Set when the client's handler list holds a Microsoft.Extensions.Http.Resilience handler (see RetryAfterServices).</summary>
     internal bool OtherRetryLayer { get; set; }
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        pipeline.Enabled ? SendFirstAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (!pipeline.Enabled)
+        {
+            return base.SendAsync(request, cancellationToken);
+        }
+
+        // As Polly does before its first attempt: a cancelled call sends nothing.
+        cancellationToken.ThrowIfCancellationRequested();
+        var origin = pipeline.Origins.Of(request.RequestUri);
+        if (pipeline.Gate.MayBePaused(origin))
+        {
+            return SendFirstAsync(request, origin, cancellationToken);
+        }
+
+        // No pause to wait out: the first attempt goes out now, counted at the call's start (read once by the trace),
+        // and the call's state, deadline and Polly are made only for an answer that needs a decision.
+        pipeline.RecordFirstAttempt(origin, TraceRecorder.Get(request)?.StartedAt ?? pipeline.Time.GetUtcNow());
+        var pending = base.SendAsync(request, cancellationToken);
+        return pending.IsCompletedSuccessfully && !NeedsDecision(pending.Result)
+            ? pending
+            : FirstAnswerAsync(request, origin, pending, cancellationToken);
+    }
 
     /// <summary>
     /// RetryDecider passes (no retry, no trace, no pause) every status but these, whatever else it is told; and a
@@ -26,25 +48,33 @@ internal sealed class RetryAfterHandler(RetryAfterPipeline pipeline) : Delegatin
         (int)response.StatusCode is 408 or 413 or 429 or 500 or 501 or 502 or 503 or 504 or 505
         || response.Headers.NonValidated.Contains("Retry-After");
 
-    private async Task<HttpResponseMessage> SendFirstAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    // A small state machine for the common answer; only an answer that needs a decision pays for Polly's.
+    private async Task<HttpResponseMessage> FirstAnswerAsync(HttpRequestMessage request, string origin, Task<HttpResponseMessage> pending, CancellationToken cancellationToken)
     {
-        // As Polly does before its first attempt: a cancelled call sends nothing.
-        cancellationToken.ThrowIfCancellationRequested();
-        var deadline = RequestDeadline.Resolve(request, pipeline.Time.GetUtcNow(), pipeline.ClientTimeout);
-        var call = new CallState(request, Origin.Of(request.RequestUri), deadline, OtherRetryLayer && pipeline.DeferToResilienceHandler);
+        var first = await pending.ConfigureAwait(false);
+        return NeedsDecision(first) ? await DecideAsync(NewCall(request, origin, attempts: 1), first, cancellationToken).ConfigureAwait(false) : first;
+    }
 
-        // The first attempt goes out without Polly: most answers need no decision, and the pipeline's own state
-        // machines and context are then not paid for. An answer that needs one is handed to Polly as its first attempt.
-        // (SendAttemptAsync's steps, written out here so that the common path has one state machine, not two.)
+    /// <summary>The first attempt when the origin may be paused: the gate is asked (and may wait or refuse) before sending.</summary>
+    private async Task<HttpResponseMessage> SendFirstAsync(HttpRequestMessage request, string origin, CancellationToken cancellationToken)
+    {
+        var call = NewCall(request, origin, attempts: 0);
         await pipeline.Gate.WaitAsync(call, cancellationToken).ConfigureAwait(false);
         pipeline.RecordFirstAttempt(call.Origin);
         call.Attempts++;
         var first = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!NeedsDecision(first))
-        {
-            return first;
-        }
+        return NeedsDecision(first) ? await DecideAsync(call, first, cancellationToken).ConfigureAwait(false) : first;
+    }
 
+    private CallState NewCall(HttpRequestMessage request, string origin, int attempts) =>
+        new(request, origin, RequestDeadline.Resolve(request, pipeline.Time.GetUtcNow(), pipeline.ClientTimeout), OtherRetryLayer && pipeline.DeferToResilienceHandler)
+        {
+            Attempts = attempts,
+        };
+
+    /// <summary>Hands an answer that needs a decision to Polly as its first attempt.</summary>
+    private async Task<HttpResponseMessage> DecideAsync(CallState call, HttpResponseMessage first, CancellationToken cancellationToken)
+    {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         context.Properties.Set(CallState.Key, call);
         context.Properties.Set(FirstAnswerKey, first);

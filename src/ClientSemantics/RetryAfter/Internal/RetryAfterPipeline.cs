@@ -58,7 +58,13 @@ internal sealed class RetryAfterPipeline
 
     public OriginPauseGate Gate { get; }
 
+    /// <summary>The origin strings of this client's calls, made once per origin.</summary>
+    public OriginKeys Origins { get; } = new();
+
     public void RecordFirstAttempt(string origin) => _budget.RecordRequest(origin);
+
+    /// <summary>Counts a first attempt made at <paramref name="now"/> (the call's start, read once by the trace).</summary>
+    public void RecordFirstAttempt(string origin, DateTimeOffset now) => _budget.RecordRequest(origin, now);
 
     private async ValueTask<bool> DecideAsync(CallState call, HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -18,6 +18,8 @@ internal sealed class RetryBudget(TimeProvider timeProvider, int percent, int mi
 
     public void RecordRequest(string origin) => Get(origin).AddRequest(Second());
 
+    public void RecordRequest(string origin, DateTimeOffset now) => Get(origin).AddRequest(now.ToUnixTimeSeconds());
+
     public bool HasRoom(string origin) => Get(origin).HasRoom(Second(), percent, minPerSecond);
 
     /// <summary>Takes one retry from the budget, if there is room; atomic per origin.</summary>
