@@ -54,9 +54,20 @@ public sealed class StatusSemanticsTrace
         int? statusCode,
         string decision,
         string? reason = null,
+        TimeSpan? delay = null) =>
+        AddAt(_timeProvider.GetUtcNow(), stage, request, statusCode, decision, reason, delay);
+
+    /// <summary>Records a step taken at <paramref name="at"/>, a time the stage has just read from the same clock.</summary>
+    internal void AddAt(
+        DateTimeOffset at,
+        StatusSemanticsStage stage,
+        HttpRequestMessage request,
+        int? statusCode,
+        string decision,
+        string? reason = null,
         TimeSpan? delay = null)
     {
-        var step = new TraceStep(_timeProvider.GetUtcNow(), stage, request.Method, TraceUri.WithoutUserInfo(request.RequestUri), statusCode, decision, reason, delay);
+        var step = new TraceStep(at, stage, request.Method, TraceUri.WithoutUserInfo(request.RequestUri), statusCode, decision, reason, delay);
         lock (this)
         {
             Append(step);

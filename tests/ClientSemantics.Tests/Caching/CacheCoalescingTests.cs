@@ -72,4 +72,49 @@ public sealed class CacheCoalescingTests
         Assert.All(await Task.WhenAll(calls), body => Assert.Equal("reval", body));
         Assert.Equal(2, origin.CountFor("/reval"));
     }
+
+    [Fact]
+    public async Task ConcurrentRequests_ForAUrlWhoseLastAnswerWasNotStorable_GoOutSideBySide_AndCoalesceAgainOnceStorable()
+    {
+        const int Callers = 20;
+        await using var origin = await TestOrigin.StartAsync();
+        var arrived = 0;
+        var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var storable = false;
+        origin.Map("/plain", async ctx =>
+        {
+            if (Volatile.Read(ref storable))
+            {
+                ctx.Response.Headers.CacheControl = "max-age=60";
+            }
+            else if (Interlocked.Increment(ref arrived) > 1)
+            {
+                // Every concurrent caller must reach the origin while the others are still held here: none waits on another.
+                if (arrived == Callers + 1)
+                {
+                    allArrived.SetResult();
+                }
+
+                await allArrived.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            }
+
+            ctx.Response.ContentLength = 5;
+            await ctx.Response.WriteAsync("plain");
+        });
+        await using var client = CacheTestKit.Client(name: "coalescing-not-storable");
+        using var counter = new CacheTestKit.ResultCounter("coalescing-not-storable");
+        var http = client.CreateHttpClient();
+        Assert.Equal("plain", await http.GetStringAsync(origin.Url("/plain"))); // no validator, no freshness: not stored
+
+        var calls = Enumerable.Range(0, Callers).Select(_ => Task.Run(() => http.GetStringAsync(origin.Url("/plain")))).ToArray();
+        Assert.All(await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60)), body => Assert.Equal("plain", body));
+        Assert.Equal(Callers + 1, origin.CountFor("/plain"));
+        Assert.Equal(0, counter.Count("wait"));
+
+        // The URL turns storable: it is stored, and the next callers are hits again.
+        Volatile.Write(ref storable, true);
+        await http.GetStringAsync(origin.Url("/plain"));
+        await http.GetStringAsync(origin.Url("/plain"));
+        Assert.Equal(Callers + 2, origin.CountFor("/plain"));
+    }
 }

@@ -118,6 +118,14 @@ internal static class CacheTestKit
             _listener.Start();
         }
 
+        public int Count(string result)
+        {
+            lock (_counts)
+            {
+                return _counts.GetValueOrDefault(result);
+            }
+        }
+
         public Task WhenAsync(string result, int count)
         {
             lock (_counts)

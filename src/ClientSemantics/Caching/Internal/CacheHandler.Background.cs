@@ -61,7 +61,10 @@ internal sealed partial class CacheHandler
             }
             finally
             {
-                context.Coalescer.Complete(key, flight, result.Value);
+                if (flight is not null)
+                {
+                    context.Coalescer.Complete(key, flight, result.Value);
+                }
                 copy.Dispose();
             }
         });

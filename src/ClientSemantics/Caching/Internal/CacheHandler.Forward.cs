@@ -27,6 +27,7 @@ internal sealed partial class CacheHandler
         RequestCoalescer.Flight? flight, StrongBox<CachedResponse?>? storedOut, CancellationToken cancellationToken)
     {
         CachedResponse? stored = null;
+        bool? storable = null;
         try
         {
             if (validating)
@@ -61,6 +62,7 @@ internal sealed partial class CacheHandler
             if (validating && status == 304)
             {
                 // RFC 9111 4.3.4: the 304 freshens the stored response; the caller gets the stored response, updated.
+                storable = true;
                 var updated = CachedResponseMapper.Merge(entry!, response, requestTime, responseTime);
                 response.Dispose();
                 await context.Store.SetAsync(key, updated, cancellationToken).ConfigureAwait(false);
@@ -77,10 +79,11 @@ internal sealed partial class CacheHandler
             }
 
             var whyNot = CacheStorability.WhyNotStorable(request, requestNoStore ? RequestDirectives.NoStoreOnly : RequestDirectives.None, response, context.Options);
+            storable = whyNot is null;
             if (whyNot is not null)
             {
                 Count("miss");
-                Record(request, status, "miss", whyNot);
+                Record(request, status, "miss", whyNot, responseTime);
                 response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, entry is null ? CacheStatus.Miss : CacheStatus.Forwarded(fwd, status, stored: false));
                 return response;
             }
@@ -97,7 +100,11 @@ internal sealed partial class CacheHandler
 
             if (flight is not null)
             {
-                context.Coalescer.Complete(key, flight, stored);
+                context.Coalescer.Complete(key, flight, stored, notStorable: storable == false);
+            }
+            else if (storable == true)
+            {
+                context.Coalescer.Storable(key);
             }
         }
     }

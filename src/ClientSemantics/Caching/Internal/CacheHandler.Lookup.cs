@@ -49,16 +49,17 @@ internal sealed partial class CacheHandler
         CacheDecision decision = default;
         if (entry is not null)
         {
-            decision = CacheDecider.Decide(directives, entry.Facts, context.Time.GetUtcNow(), context.Options);
+            var now = context.Time.GetUtcNow();
+            decision = CacheDecider.Decide(directives, entry.Facts, now, context.Options);
             switch (decision.Action)
             {
                 case CacheAction.Fresh:
-                    return Task.FromResult(Hit(request, entry, decision, CacheStatus.Hit));
+                    return Task.FromResult(Hit(request, entry, decision, CacheStatus.Hit, now));
                 case CacheAction.StaleAccepted:
-                    return Task.FromResult(Hit(request, entry, decision, CacheStatus.HitStale));
+                    return Task.FromResult(Hit(request, entry, decision, CacheStatus.HitStale, now));
                 case CacheAction.StaleWhileRevalidate:
                     StartBackgroundRevalidation(request, key, entry);
-                    return Task.FromResult(Hit(request, entry, decision, CacheStatus.HitStale));
+                    return Task.FromResult(Hit(request, entry, decision, CacheStatus.HitStale, now));
             }
         }
 

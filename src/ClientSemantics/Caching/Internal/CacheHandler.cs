@@ -67,10 +67,10 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
         return null;
     }
 
-    private HttpResponseMessage Hit(HttpRequestMessage request, CachedResponse entry, in CacheDecision decision, string cacheStatus)
+    private HttpResponseMessage Hit(HttpRequestMessage request, CachedResponse entry, in CacheDecision decision, string cacheStatus, DateTimeOffset? at = null)
     {
         Count("hit");
-        Record(request, entry.StatusCode, "hit", decision.Reason);
+        Record(request, entry.StatusCode, "hit", decision.Reason, at);
         return CachedResponseMapper.ToResponse(entry, request, cacheStatus, decision.Age);
     }
 
@@ -109,9 +109,18 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
     private void Count(string result) =>
         context.Metrics.CacheRequests.Add(1, ClientSemanticsMetrics.ClientTag(context.ClientName), new("result", result));
 
-    private void Record(HttpRequestMessage request, int? status, string decision, string reason)
+    /// <param name="request">The request.</param>
+    /// <param name="status">The status the step is about, if any.</param>
+    /// <param name="decision">The decision word.</param>
+    /// <param name="reason">Why.</param>
+    /// <param name="at">A time just read from the clock, so the trace does not read it again; null to read it.</param>
+    private void Record(HttpRequestMessage request, int? status, string decision, string reason, DateTimeOffset? at = null)
     {
-        TraceRecorder.Record(request, StatusSemanticsStage.Cache, status, decision, reason);
+        if (TraceRecorder.Get(request) is { } trace)
+        {
+            trace.AddAt(at ?? context.Time.GetUtcNow(), StatusSemanticsStage.Cache, request, status, decision, reason);
+        }
+
         if (context.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {
             Log.CacheDecision(context.Logger, decision, TraceUri.HostAndPath(request.RequestUri), reason);

@@ -45,7 +45,7 @@ internal static class CacheKeys
     private static string CredentialHash(HttpRequestMessage request)
     {
         var headers = request.Headers.NonValidated;
-        if (!headers.Contains("Authorization") && !headers.Contains("Cookie") && !headers.Contains("Proxy-Authorization"))
+        if (headers.Count == 0 || !headers.Contains("Authorization") && !headers.Contains("Cookie") && !headers.Contains("Proxy-Authorization"))
         {
             return string.Empty;
         }

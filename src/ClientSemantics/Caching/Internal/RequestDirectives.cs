@@ -19,6 +19,11 @@ internal readonly record struct RequestDirectives(
     public static RequestDirectives From(HttpRequestMessage request)
     {
         var headers = request.Headers;
+        if (headers.NonValidated.Count == 0)
+        {
+            return None; // most requests carry no header at all: no name to look up
+        }
+
         CacheControlHeaderValue? cacheControl = null;
         if (headers.NonValidated.Contains("Cache-Control"))
         {

@@ -80,8 +80,8 @@ internal sealed class OriginKeys
         }
 
         var absolute = uri.AbsoluteUri;
-        var authorityStart = absolute.IndexOf("://", StringComparison.Ordinal);
-        var pathStart = authorityStart < 0 ? -1 : absolute.IndexOf('/', authorityStart + 3);
+        var authorityStart = uri.Scheme.Length + 3; // "scheme://", as AbsoluteUri writes every http(s) URI
+        var pathStart = authorityStart < absolute.Length ? absolute.IndexOf('/', authorityStart) : -1;
         var prefix = pathStart < 0 ? absolute.AsSpan() : absolute.AsSpan(0, pathStart);
         if (prefix.Contains('@'))
         {
