@@ -41,6 +41,21 @@ public sealed class AuthenticationPipelineTests
     }
 
     [Fact]
+    public async Task Get_401_WithNoCredentialsConfigured_IsReturnedAsItCame_AfterOneRequest()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapBasic("/a", "alice", "pw");
+        await using var client = TestClient.Create();
+
+        using var response = await client.CreateHttpClient().GetAsync(origin.Url("/a"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.StartsWith("Basic", response.Headers.WwwAuthenticate.Single().Scheme, StringComparison.Ordinal);
+        Assert.Equal(1, origin.CountFor("/a"));
+        Assert.Null(origin.RequestsTo("/a")[0].Header("Authorization"));
+    }
+
+    [Fact]
     public async Task Get_403AfterCredentials_IsNeverRetried()
     {
         await using var origin = await TestOrigin.StartAsync();
