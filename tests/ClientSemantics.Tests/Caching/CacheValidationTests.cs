@@ -175,4 +175,38 @@ public sealed class CacheValidationTests
 
         Assert.Equal(2, origin.CountFor("/off"));
     }
+
+    [Fact]
+    public async Task Get_304NamingAnotherRepresentation_DoesNotFreshenTheStoredOne_AndIsAskedAgainWithoutValidators()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        var version = "v1";
+        origin.Map("/moved-on", async ctx =>
+        {
+            if (ctx.Request.Headers.IfNoneMatch.Count > 0)
+            {
+                // A misbehaving origin (or a cache in front of it) confirms a representation we never stored.
+                ctx.Response.StatusCode = 304;
+                ctx.Response.Headers.ETag = "\"v2\"";
+                return;
+            }
+
+            ctx.Response.Headers.ETag = "\"" + version + "\"";
+            ctx.Response.Headers.CacheControl = "no-cache";
+            await ctx.Response.WriteAsync("body " + version);
+        });
+        await using var client = CacheTestKit.Client();
+        var http = client.CreateHttpClient();
+        Assert.Equal("body v1", await http.GetStringAsync(origin.Url("/moved-on")));
+        version = "v2";
+
+        using var response = await http.GetAsync(origin.Url("/moved-on"));
+
+        Assert.Equal("body v2", await response.Content.ReadAsStringAsync());
+        var requests = origin.RequestsTo("/moved-on");
+        Assert.Equal(3, requests.Count);
+        Assert.Equal("\"v1\"", requests[1].Header("If-None-Match"));
+        Assert.Null(requests[2].Header("If-None-Match"));
+        Assert.Contains(response.GetStatusSemanticsTrace()!.Entries, e => e.Decision == "mismatch" && e.StatusCode == 304);
+    }
 }

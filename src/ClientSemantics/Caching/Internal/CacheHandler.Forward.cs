@@ -59,6 +59,20 @@ internal sealed partial class CacheHandler
 
             var responseTime = context.Time.GetUtcNow();
             var status = (int)response.StatusCode;
+            if (validating && status == 304 && !NotModifiedIdentifies(entry!, response))
+            {
+                // RFC 9111 4.3.4: this 304 names another representation and must not freshen ours, which the origin
+                // therefore did not confirm. The caller asked for a full response: ask again, without validators.
+                Record(request, 304, "mismatch", "The origin answered 304 with validators that do not match the stored response (RFC 9111 4.3.4): the request is repeated without validators.", responseTime);
+                response.Dispose();
+                validating = false;
+                requestTime = context.Time.GetUtcNow();
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response.RequestMessage ??= request;
+                responseTime = context.Time.GetUtcNow();
+                status = (int)response.StatusCode;
+            }
+
             if (validating && status == 304)
             {
                 // RFC 9111 4.3.4: the 304 freshens the stored response; the caller gets the stored response, updated.
@@ -150,6 +164,15 @@ internal sealed partial class CacheHandler
         Count("stale-if-error");
         Record(request, status, "hit", "The origin failed and the stored response is within stale-if-error.");
         return CachedResponseMapper.ToResponse(entry, request, CacheStatus.StaleOnError(status), entry.Facts.CurrentAge(context.Time.GetUtcNow()));
+    }
+
+    private static bool NotModifiedIdentifies(CachedResponse entry, HttpResponseMessage notModified)
+    {
+        var headers = notModified.Headers.NonValidated;
+        var etag = headers.TryGetValues("ETag", out var e) ? e.ToString() : null;
+        var lastModified = headers.TryGetValues("Last-Modified", out var l) ? l.ToString()
+            : notModified.Content.Headers.NonValidated.TryGetValues("Last-Modified", out var cl) ? cl.ToString() : null;
+        return NotModifiedMatch.Identifies(entry.Facts.ETag, entry.Facts.LastModified, etag, lastModified);
     }
 
     private static void AddValidators(HttpRequestMessage request, CacheEntryFacts facts)
