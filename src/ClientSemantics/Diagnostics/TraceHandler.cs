@@ -15,6 +15,14 @@ internal sealed class TraceHandler(TimeProvider timeProvider) : DelegatingHandle
             request.Options.Set(TraceRecorder.Key, new StatusSemanticsTrace(timeProvider));
         }
 
-        return base.SendAsync(request, cancellationToken);
+        var pending = base.SendAsync(request, cancellationToken);
+        if (pending.IsCompletedSuccessfully)
+        {
+            // An answer that is already there is checked in place (a primary that leaves RequestMessage unset would
+            // otherwise hide the trace); one that is not is checked by the stages that wait for it.
+            pending.Result.RequestMessage ??= request;
+        }
+
+        return pending;
     }
 }

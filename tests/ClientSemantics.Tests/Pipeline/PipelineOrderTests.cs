@@ -55,4 +55,35 @@ public sealed class PipelineOrderTests
         Assert.DoesNotContain("secret", uri!.ToString(), StringComparison.Ordinal);
         Assert.Equal("example.test:80/a", TraceUri.HostAndPath(uri));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Trace_IsReadable_EvenWhenThePrimaryLeavesRequestMessageUnset(bool answerAtOnce)
+    {
+        await using var client = TestClient.Create(
+            o => o.Redirects.AllowUnknownPrimaryHandler = true,
+            configureClient: b => b.ConfigurePrimaryHttpMessageHandler(() => new NoRequestMessagePrimary(answerAtOnce)));
+
+        using var response = await client.CreateHttpClient().GetAsync("http://primary.test/a");
+
+        Assert.Equal("http://primary.test/a", response.RequestMessage!.RequestUri!.ToString());
+        var last = response.GetStatusSemanticsTrace()!.Entries[^1];
+        Assert.Equal(StatusSemanticsStage.Pipeline, last.Stage);
+        Assert.Equal(200, last.StatusCode);
+    }
+
+    /// <summary>A primary handler that answers without setting RequestMessage, at once or after a yield.</summary>
+    private sealed class NoRequestMessagePrimary(bool answerAtOnce) : HttpMessageHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!answerAtOnce)
+            {
+                await Task.Yield();
+            }
+
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("ok") };
+        }
+    }
 }

@@ -52,6 +52,7 @@ internal sealed class RetryAfterHandler(RetryAfterPipeline pipeline) : Delegatin
     private async Task<HttpResponseMessage> FirstAnswerAsync(HttpRequestMessage request, string origin, Task<HttpResponseMessage> pending, CancellationToken cancellationToken)
     {
         var first = await pending.ConfigureAwait(false);
+        first.RequestMessage ??= request; // the trace, and the caller, find the call's request on it
         return NeedsDecision(first) ? await DecideAsync(NewCall(request, origin, attempts: 1), first, cancellationToken).ConfigureAwait(false) : first;
     }
 
