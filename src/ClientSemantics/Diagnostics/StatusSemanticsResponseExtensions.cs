@@ -12,6 +12,8 @@ public static class StatusSemanticsResponseExtensions
     public static StatusSemanticsTrace? GetStatusSemanticsTrace(this HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return response.RequestMessage is { } request ? TraceRecorder.Get(request)?.Returned(response) : null;
+        var trace = response is Caching.CacheHitResponse { Trace: { } carried } ? carried
+            : response.RequestMessage is { } request ? TraceRecorder.Get(request) : null;
+        return trace?.Returned(response);
     }
 }

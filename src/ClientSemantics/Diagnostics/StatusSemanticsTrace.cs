@@ -44,6 +44,9 @@ public sealed class StatusSemanticsTrace
         }
     }
 
+    /// <summary>True once the trace is in the request's options (see <see cref="TraceRecorder"/>).</summary>
+    internal bool Published { get; set; }
+
     /// <summary>When the call entered the pipeline: the one clock read every call makes, and the start of its time budget.</summary>
     internal DateTimeOffset StartedAt { get; }
 

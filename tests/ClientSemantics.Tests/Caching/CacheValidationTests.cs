@@ -209,4 +209,22 @@ public sealed class CacheValidationTests
         Assert.Null(requests[2].Header("If-None-Match"));
         Assert.Contains(response.GetStatusSemanticsTrace()!.Entries, e => e.Decision == "mismatch" && e.StatusCode == 304);
     }
+
+    [Fact]
+    public async Task Get_FreshHit_CarriesItsTraceOnTheResponse_AndWritesNothingIntoTheRequestOptions()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapBody("/carried", 200, "hello", ("Cache-Control", "max-age=60"));
+        await using var client = CacheTestKit.Client();
+        var http = client.CreateHttpClient();
+        (await http.GetAsync(origin.Url("/carried"))).Dispose();
+
+        using var hit = await http.GetAsync(origin.Url("/carried"));
+
+        Assert.Empty(hit.RequestMessage!.Options);
+        var trace = hit.GetStatusSemanticsTrace()!;
+        Assert.Equal(["hit", "return"], trace.Entries.Select(e => e.Decision));
+        Assert.Same(trace, hit.GetStatusSemanticsTrace());
+        Assert.Equal(2, trace.Entries.Count); // the return step is written once
+    }
 }

@@ -1,3 +1,5 @@
+using ClientSemantics.Diagnostics;
+
 namespace ClientSemantics.Caching;
 
 /// <summary>The GET side's loop: looks in the store, answers, waits for a concurrent request, or forwards.</summary>
@@ -75,6 +77,7 @@ internal sealed partial class CacheHandler
             return null;
         }
 
+        TraceRecorder.Publish(request); // the forward continues on another thread
         return ForwardAsync(request, key, directives, entry, decision, flight, null, cancellationToken);
     }
 }

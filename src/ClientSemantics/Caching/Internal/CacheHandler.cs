@@ -13,6 +13,13 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Method == HttpMethod.Get && context.Options.Enabled && request.RequestUri is { IsAbsoluteUri: true } && !request.IsCacheBypassed())
+        {
+            return Get(request, cancellationToken);
+        }
+
+        // Every path but a synchronous hit goes on to the network: the trace is published first (see TraceRecorder).
+        TraceRecorder.Publish(request);
         if (!context.Options.Enabled || request.RequestUri is not { IsAbsoluteUri: true })
         {
             return base.SendAsync(request, cancellationToken);
@@ -24,11 +31,6 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
             return base.SendAsync(request, cancellationToken);
         }
 
-        if (request.Method == HttpMethod.Get)
-        {
-            return Get(request, cancellationToken);
-        }
-
         return IsUnsafe(request.Method) ? SendUnsafeAsync(request, cancellationToken) : base.SendAsync(request, cancellationToken);
     }
 
@@ -36,6 +38,7 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
     {
         if (IsCallerConditional(request))
         {
+            TraceRecorder.Publish(request);
             Record(request, null, "pass", "The caller made the request conditional or partial itself: the answer passes through unchanged.");
             return base.SendAsync(request, cancellationToken);
         }
@@ -51,6 +54,7 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
             return answer;
         }
 
+        TraceRecorder.Publish(request); // a store that answers later, or a concurrent request to wait for
         return GetAsync(request, key, directives, lookup, waitOn, cancellationToken);
     }
 

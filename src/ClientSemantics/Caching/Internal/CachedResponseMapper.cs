@@ -17,6 +17,8 @@ internal static class CachedResponseMapper
         "Content-Length", "Cache-Status",
     };
 
+    private static readonly string?[] AgeTexts = new string?[1024];
+
     public static CachedResponse ToEntry(HttpResponseMessage response, ReadOnlyMemory<byte> body, DateTimeOffset requestTime, DateTimeOffset responseTime, string variantKey) =>
         new()
         {
@@ -75,7 +77,7 @@ internal static class CachedResponseMapper
     public static HttpResponseMessage ToResponse(CachedResponse entry, HttpRequestMessage request, string cacheStatus, TimeSpan? age)
     {
         var facts = entry.Facts;
-        var response = new HttpResponseMessage((HttpStatusCode)entry.StatusCode) { Version = entry.Version, RequestMessage = request };
+        var response = new CacheHitResponse((HttpStatusCode)entry.StatusCode) { Version = entry.Version, RequestMessage = request };
         if (entry.ReasonPhrase is not null)
         {
             response.ReasonPhrase = entry.ReasonPhrase;
@@ -97,11 +99,23 @@ internal static class CachedResponseMapper
         if (age is TimeSpan a)
         {
             // RFC 9111 5.1: a response from a cache carries its current age.
-            headers.TryAddWithoutValidation("Age", ((long)a.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+            headers.TryAddWithoutValidation("Age", AgeText((long)a.TotalSeconds));
         }
 
         headers.TryAddWithoutValidation(CacheStatus.HeaderName, cacheStatus);
         return response;
+    }
+
+    /// <summary>The Age value: ages under 17 minutes, the common case for a hit, are formatted once and reused.</summary>
+    private static string AgeText(long seconds)
+    {
+        if (seconds < 0 || seconds >= AgeTexts.Length)
+        {
+            return seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        // A lost race formats the same text twice; both are equal.
+        return AgeTexts[seconds] ??= seconds.ToString(CultureInfo.InvariantCulture);
     }
 
     private static KeyValuePair<string, string>[] Pairs(HttpHeaders headers, HashSet<string>? names)

@@ -31,11 +31,16 @@ internal sealed class RedirectHandler(
             // Nothing remembered: no chain, no lookup. A response that is no redirect (a cache hit, most answers)
             // goes back as it came, in the same task; only a 3xx enters the loop.
             var pending = base.SendAsync(request, cancellationToken);
-            return pending.IsCompletedSuccessfully && !IsRedirect(pending.Result)
-                ? pending
-                : FirstAnswerAsync(request, pending, options, limit, start, cancellationToken);
+            if (pending.IsCompletedSuccessfully && !IsRedirect(pending.Result))
+            {
+                return pending;
+            }
+
+            TraceRecorder.Publish(request); // the loop may continue on another thread
+            return FirstAnswerAsync(request, pending, options, limit, start, cancellationToken);
         }
 
+        TraceRecorder.Publish(request);
         return FollowAsync(request, null, options, limit, start, cancellationToken);
     }
 
