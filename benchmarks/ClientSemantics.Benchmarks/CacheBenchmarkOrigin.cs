@@ -54,6 +54,7 @@ public sealed class CacheBenchmarkOrigin : IAsyncDisposable
         {
             "/fresh" => Write(ctx, small, "max-age=86400", null),
             "/plain" => Write(ctx, small, null, null),
+            "/bigchanged" => Write(ctx, big, "no-cache", "\"big\""),
             "/bigfresh" => Write(ctx, big, "max-age=86400", "\"big\""),
             "/big" => ctx.Request.Headers.IfNoneMatch == "\"big\"" ? NotModified(ctx) : Write(ctx, big, "no-cache", "\"big\""),
             _ => Task.CompletedTask,

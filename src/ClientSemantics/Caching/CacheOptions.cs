@@ -39,6 +39,16 @@ public sealed class CacheOptions
     /// <value><see langword="false"/>.</value>
     public bool ConditionalWrites { get; set; }
 
+    /// <summary>
+    /// A secret that keys the hashes of credentials (<c>Authorization</c>, <c>Cookie</c>, <c>Proxy-Authorization</c>)
+    /// in the cache's variant keys (HMAC-SHA256), so that a copy of the store (a Redis dump) does not let anyone test
+    /// guessed passwords against them. Instances that share a store must use the same value. When unset, the in-memory
+    /// store keys them with a random secret made at start-up, and any other store hashes them with plain SHA-256, so
+    /// that instances sharing it still agree.
+    /// </summary>
+    /// <value><see langword="null"/>.</value>
+    public string? CredentialHashKey { get; set; }
+
     internal void AddValidationFailures(ICollection<string> failures)
     {
         if (MaxSizeBytes <= 0)

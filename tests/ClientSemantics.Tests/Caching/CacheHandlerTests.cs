@@ -71,7 +71,8 @@ public sealed class CacheHandlerTests
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var metrics = new ClientSemanticsMetrics(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
-        var context = new CacheContext("mock", options ?? new CacheOptions(), store, new RequestCoalescer(), time, metrics, NullLogger.Instance);
+        options ??= new CacheOptions();
+        var context = new CacheContext("mock", options, store, CacheKeys.HashKey(options, store), new RequestCoalescer(), time, metrics, NullLogger.Instance);
         return new CacheHandler(context) { InnerHandler = inner };
     }
 }

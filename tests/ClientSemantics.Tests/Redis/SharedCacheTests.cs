@@ -86,6 +86,23 @@ public sealed class SharedCacheTests(RedisServer redis)
         Assert.Equal(2, origin.CountFor("/me"));
     }
 
+    [Theory]
+    [InlineData("shared secret", "shared secret", 1)]
+    [InlineData("one secret", "another secret", 2)]
+    public async Task Get_CredentialedVariant_IsSharedOnlyByInstancesWithTheSameCredentialHashKey(string firstKey, string secondKey, int originRequests)
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapBody("/me", 200, "private", ("Cache-Control", "private, max-age=60"));
+        var prefix = RedisInstances.NewPrefix();
+        await using var first = RedisInstances.Create(redis, prefix, configure: o => o.Cache.CredentialHashKey = firstKey);
+        await using var second = RedisInstances.Create(redis, prefix, configure: o => o.Cache.CredentialHashKey = secondKey);
+
+        await first.GetStringAsync(origin.Url("/me"), r => r.Headers.Add("Authorization", "Bearer alice"));
+        await second.GetStringAsync(origin.Url("/me"), r => r.Headers.Add("Authorization", "Bearer alice"));
+
+        Assert.Equal(originRequests, origin.CountFor("/me"));
+    }
+
     internal static string Key(TestOrigin origin, string path) => origin.Url(path).AbsoluteUri;
 }
 

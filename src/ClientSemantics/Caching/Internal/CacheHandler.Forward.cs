@@ -127,7 +127,7 @@ internal sealed partial class CacheHandler
         HttpRequestMessage request, string key, HttpResponseMessage response, DateTimeOffset requestTime, DateTimeOffset responseTime, string fwd, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        var variantKey = CacheKeys.Variant(request, [.. response.Headers.Vary]);
+        var variantKey = CacheKeys.Variant(request, [.. response.Headers.Vary], context.CredentialHashKey);
         Count(fwd == "miss" ? "miss" : "refreshed");
         if (response.Content.Headers.ContentLength is long length && length <= context.Options.MaxEntryBytes)
         {

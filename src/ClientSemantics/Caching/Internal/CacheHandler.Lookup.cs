@@ -23,7 +23,7 @@ internal sealed partial class CacheHandler
                 waited = true;
                 Count("wait");
                 var shared = await waitOn.WaitAsync(cancellationToken).ConfigureAwait(false);
-                if (shared is not null && CacheKeys.Matches(request, shared))
+                if (shared is not null && CacheKeys.Matches(request, shared, context.CredentialHashKey))
                 {
                     return Hit(request, shared, new(CacheAction.Fresh, TimeSpan.Zero, "A concurrent request for the same URI fetched or validated it."), CacheStatus.HitCollapsed);
                 }

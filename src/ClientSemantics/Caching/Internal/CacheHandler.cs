@@ -58,11 +58,11 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
         return GetAsync(request, key, directives, lookup, waitOn, cancellationToken);
     }
 
-    private static CachedResponse? Match(HttpRequestMessage request, IReadOnlyList<CachedResponse> variants)
+    private CachedResponse? Match(HttpRequestMessage request, IReadOnlyList<CachedResponse> variants)
     {
         for (var i = 0; i < variants.Count; i++)
         {
-            if (CacheKeys.Matches(request, variants[i]))
+            if (CacheKeys.Matches(request, variants[i], context.CredentialHashKey))
             {
                 return variants[i];
             }

@@ -16,16 +16,22 @@ internal static class CacheServices
         services.TryAddKeyedSingleton<IResponseCacheStore>(name, (sp, _) =>
             new MemoryResponseCacheStore(sp.GetRequiredService<IOptionsMonitor<StatusSemanticsOptions>>().Get(name).Cache.MaxSizeBytes));
         services.TryAddKeyedSingleton(name, (_, _) => new RequestCoalescer());
+        // Made once per client name, like the store it goes with: a random key must outlive handler rotation.
+        services.TryAddKeyedSingleton(name, (sp, _) => new CredentialHashKey(CacheKeys.HashKey(
+            sp.GetRequiredService<IOptionsMonitor<StatusSemanticsOptions>>().Get(name).Cache,
+            sp.GetRequiredKeyedService<IResponseCacheStore>(name))));
     }
 
     public static DelegatingHandler CreateHandler(IServiceProvider services, string name)
     {
         var options = services.GetRequiredService<IOptionsMonitor<StatusSemanticsOptions>>().Get(name).Cache;
+        var store = services.GetRequiredKeyedService<IResponseCacheStore>(name);
         return new CacheHandler(
             new CacheContext(
                 name,
                 options,
-                services.GetRequiredKeyedService<IResponseCacheStore>(name),
+                store,
+                services.GetRequiredKeyedService<CredentialHashKey>(name).Value,
                 services.GetRequiredKeyedService<RequestCoalescer>(name),
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ClientSemanticsMetrics>(),
@@ -38,7 +44,11 @@ internal sealed record CacheContext(
     string ClientName,
     CacheOptions Options,
     IResponseCacheStore Store,
+    byte[]? CredentialHashKey,
     RequestCoalescer Coalescer,
     TimeProvider Time,
     ClientSemanticsMetrics Metrics,
     Microsoft.Extensions.Logging.ILogger Logger);
+
+/// <summary>The key of a client's credential hashes (see <see cref="CacheKeys.HashKey"/>), a keyed singleton.</summary>
+internal sealed record CredentialHashKey(byte[]? Value);
