@@ -67,6 +67,26 @@ public sealed class CacheHandlerTests
         return response;
     }
 
+    [Fact]
+    public async Task BodyLongerThanItsContentLength_IsATypedError_AndNothingIsStored()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Get, Url).Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent("hello"u8.ToArray()) };
+            response.Content.Headers.ContentLength = 3; // a primary whose framing disagrees with its body
+            response.Headers.CacheControl = new System.Net.Http.Headers.CacheControlHeaderValue { MaxAge = TimeSpan.FromMinutes(1) };
+            return response;
+        });
+        var store = new MemoryResponseCacheStore(1 << 20);
+        using var invoker = new HttpMessageInvoker(Handler(store, new FakeTimeProvider(CacheTestKit.Start), mock));
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, Url), default));
+
+        Assert.Contains("longer than its Content-Length (3)", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await store.GetAsync(CacheKeys.Primary(new Uri(Url)), default));
+    }
+
     internal static CacheHandler Handler(IResponseCacheStore store, TimeProvider time, HttpMessageHandler inner, CacheOptions? options = null)
     {
         var services = new ServiceCollection().AddMetrics().BuildServiceProvider();

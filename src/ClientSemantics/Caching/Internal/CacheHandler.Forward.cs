@@ -136,7 +136,7 @@ internal sealed partial class CacheHandler
             CachedResponse entry;
             using (response)
             {
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+                var body = await ReadBodyAsync(response.Content, length, cancellationToken).ConfigureAwait(false);
                 entry = CachedResponseMapper.ToEntry(response, body, requestTime, responseTime, variantKey);
             }
 
@@ -157,6 +157,28 @@ internal sealed partial class CacheHandler
         Record(request, status, "store", "The response is storable: it streams through and is stored once read to its end within the size limit.");
         response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, fwd == "miss" ? CacheStatus.Miss : CacheStatus.Forwarded(fwd, status, stored: false));
         return (response, null);
+    }
+
+    /// <summary>
+    /// Reads a body of known length straight into an array of that size: the entry keeps that array, so the body is
+    /// copied once, not buffered and copied again (ReadAsByteArrayAsync's way), which for a large body is a second
+    /// large-object allocation on every store. A body that ends early throws, and nothing is stored.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContent content, long length, CancellationToken cancellationToken)
+    {
+        var body = length == 0 ? [] : new byte[length];
+        var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            await stream.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+            if (await stream.ReadAsync(new byte[1], cancellationToken).ConfigureAwait(false) != 0)
+            {
+                // The framing promised Content-Length bytes; anything more is not the response the headers describe.
+                throw new HttpRequestException($"The response body is longer than its Content-Length ({length}).");
+            }
+        }
+
+        return body;
     }
 
     private HttpResponseMessage StaleOnError(HttpRequestMessage request, CachedResponse entry, int? status)
