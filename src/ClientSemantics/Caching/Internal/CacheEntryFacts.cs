@@ -15,28 +15,27 @@ internal sealed class CacheEntryFacts
 
     public CacheEntryFacts(CachedResponse entry)
     {
-        Headers = entry.Headers.Where(h => !string.Equals(h.Key, "Age", StringComparison.OrdinalIgnoreCase)).ToArray();
-        ContentHeaders = entry.ContentHeaders.ToArray();
-        Size = entry.Body.Length + 256
-            + entry.Headers.Sum(h => h.Key.Length + h.Value.Length + HeaderOverhead)
-            + entry.ContentHeaders.Sum(h => h.Key.Length + h.Value.Length + HeaderOverhead);
+        // Built for every stored entry and every 304 merge: plain loops, one pass per list, no intermediate arrays.
+        Headers = WithoutAge(entry.Headers);
+        ContentHeaders = [.. entry.ContentHeaders];
+        Size = entry.Body.Length + 256 + HeaderBytes(entry.Headers) + HeaderBytes(entry.ContentHeaders);
 
-        // .NET files Expires and Last-Modified under content headers: read both lists.
-        var all = entry.Headers.Concat(entry.ContentHeaders).ToArray();
-        var cacheControl = CacheControlDirectives.Parse(Joined(all, "Cache-Control"));
+        // .NET files Expires and Last-Modified under content headers: both lists are read.
+        var all = new HeaderLists(entry.Headers, entry.ContentHeaders);
+        var cacheControl = CacheControlDirectives.Parse(all.Joined("Cache-Control"));
         NoCache = cacheControl?.NoCache == true;
         MustRevalidate = cacheControl?.MustRevalidate == true;
         Immutable = CacheControlDirectives.Has(cacheControl, "immutable");
         StaleWhileRevalidate = CacheControlDirectives.Seconds(cacheControl, "stale-while-revalidate");
         StaleIfError = CacheControlDirectives.Seconds(cacheControl, "stale-if-error");
-        ETag = First(all, "ETag");
-        LastModified = First(all, "Last-Modified");
-        VaryNames = (Joined(all, "Vary") ?? string.Empty)
+        ETag = all.First("ETag");
+        LastModified = all.First("Last-Modified");
+        VaryNames = (all.Joined("Vary") ?? string.Empty)
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
         // RFC 9111 4.2.3: age arithmetic. Without a Date, the response time stands in for it.
-        var date = HttpDate.TryParse(First(all, "Date"), out var d) ? d : entry.ResponseTime;
-        var ageValue = long.TryParse(First(all, "Age"), NumberStyles.None, CultureInfo.InvariantCulture, out var age)
+        var date = HttpDate.TryParse(all.First("Date"), out var d) ? d : entry.ResponseTime;
+        var ageValue = long.TryParse(all.First("Age"), NumberStyles.None, CultureInfo.InvariantCulture, out var age)
             ? TimeSpan.FromSeconds(Math.Min(age, int.MaxValue))
             : TimeSpan.Zero;
         CorrectedInitialAge = CacheAge.CorrectedInitialAge(date, ageValue, entry.RequestTime, entry.ResponseTime);
@@ -48,7 +47,7 @@ internal sealed class CacheEntryFacts
         {
             ExplicitLifetime = maxAge;
         }
-        else if (First(all, "Expires") is { } expires)
+        else if (all.First("Expires") is { } expires)
         {
             // RFC 9111 5.3: an invalid Expires (such as "0") means already expired.
             ExplicitLifetime = HttpDate.TryParse(expires, out var at) && at > date ? at - date : TimeSpan.Zero;
@@ -127,9 +126,66 @@ internal sealed class CacheEntryFacts
         return null;
     }
 
-    private static string? Joined(IReadOnlyList<KeyValuePair<string, string>> headers, string name)
+    private static KeyValuePair<string, string>[] WithoutAge(IReadOnlyList<KeyValuePair<string, string>> headers)
     {
-        var values = headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).ToArray();
-        return values.Length == 0 ? null : string.Join(", ", values);
+        // RFC 9111 4: the Age of a hit is computed afresh, never copied from the stored response.
+        var kept = new List<KeyValuePair<string, string>>(headers.Count);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            if (!string.Equals(headers[i].Key, "Age", StringComparison.OrdinalIgnoreCase))
+            {
+                kept.Add(headers[i]);
+            }
+        }
+
+        return [.. kept];
+    }
+
+    private static long HeaderBytes(IReadOnlyList<KeyValuePair<string, string>> headers)
+    {
+        long bytes = 0;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            bytes += headers[i].Key.Length + headers[i].Value.Length + HeaderOverhead;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The response and content header lists read as one, without concatenating them.</summary>
+    private readonly struct HeaderLists(IReadOnlyList<KeyValuePair<string, string>> headers, IReadOnlyList<KeyValuePair<string, string>> content)
+    {
+        public string? First(string name) => CacheEntryFacts.First(headers, name) ?? CacheEntryFacts.First(content, name);
+
+        /// <summary>All values of <paramref name="name"/> joined with ", " (RFC 9110 5.3), or null when there is none.</summary>
+        public string? Joined(string name)
+        {
+            string? single = null;
+            System.Text.StringBuilder? many = null;
+            Append(headers, name, ref single, ref many);
+            Append(content, name, ref single, ref many);
+            return many?.ToString() ?? single;
+        }
+
+        private static void Append(IReadOnlyList<KeyValuePair<string, string>> list, string name, ref string? single, ref System.Text.StringBuilder? many)
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (!string.Equals(list[i].Key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                if (single is null)
+                {
+                    single = list[i].Value;
+                }
+                else
+                {
+                    many ??= new System.Text.StringBuilder(single);
+                    many.Append(", ").Append(list[i].Value);
+                }
+            }
+        }
     }
 }

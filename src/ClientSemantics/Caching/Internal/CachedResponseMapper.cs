@@ -61,8 +61,8 @@ internal static class CachedResponseMapper
             StatusCode = stored.StatusCode,
             ReasonPhrase = stored.ReasonPhrase,
             Version = stored.Version,
-            Headers = [.. stored.Headers.Where(h => !updated.Contains(h.Key)), .. headers],
-            ContentHeaders = [.. stored.ContentHeaders.Where(h => !updated.Contains(h.Key)), .. contentHeaders],
+            Headers = Replace(stored.Headers, updated, headers),
+            ContentHeaders = Replace(stored.ContentHeaders, updated, contentHeaders),
             Body = stored.Body,
             RequestTime = requestTime,
             ResponseTime = responseTime,
@@ -116,6 +116,22 @@ internal static class CachedResponseMapper
 
         // A lost race formats the same text twice; both are equal.
         return AgeTexts[seconds] ??= seconds.ToString(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The stored fields whose names the 304 did not send, then the 304's fields.</summary>
+    private static KeyValuePair<string, string>[] Replace(IReadOnlyList<KeyValuePair<string, string>> stored, HashSet<string> replaced, KeyValuePair<string, string>[] added)
+    {
+        var merged = new List<KeyValuePair<string, string>>(stored.Count + added.Length);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            if (!replaced.Contains(stored[i].Key))
+            {
+                merged.Add(stored[i]);
+            }
+        }
+
+        merged.AddRange(added);
+        return [.. merged];
     }
 
     private static KeyValuePair<string, string>[] Pairs(HttpHeaders headers, HashSet<string>? names)
