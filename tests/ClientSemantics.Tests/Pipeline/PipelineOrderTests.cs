@@ -73,6 +73,36 @@ public sealed class PipelineOrderTests
         Assert.Equal(200, last.StatusCode);
     }
 
+    [Fact]
+    public async Task Traces_OfConcurrentCalls_NeverMix_WhetherHitMissOrRedirect()
+    {
+        await using var origin = await TestOrigin.StartAsync();
+        origin.MapStatus("/fresh", 200, "fresh", ("Cache-Control", "max-age=600"));
+        origin.MapStatus("/plain", 200, "plain");
+        origin.MapStatus("/hop", 302, null, ("Location", "/fresh"));
+        await using var client = TestClient.Create();
+        var http = client.CreateHttpClient();
+        (await http.GetAsync(origin.Url("/fresh"))).Dispose(); // later calls to /fresh are synchronous hits
+
+        var paths = new[] { "/fresh", "/plain", "/hop" };
+        var calls = Enumerable.Range(0, 300).Select(i => Task.Run(async () =>
+        {
+            var path = paths[i % paths.Length];
+            using var response = await http.GetAsync(origin.Url(path));
+            return (path, Entries: response.GetStatusSemanticsTrace()!.Entries);
+        })).ToArray();
+
+        foreach (var (path, entries) in await Task.WhenAll(calls))
+        {
+            // Every step of a call names its own URIs only: a trace held by a thread never leaks into another call.
+            var allowed = path == "/hop" ? new[] { origin.Url("/hop"), origin.Url("/fresh") } : [origin.Url(path)];
+            Assert.All(entries, e => Assert.Contains(e.Uri, allowed));
+            Assert.Equal(StatusSemanticsStage.Pipeline, entries[^1].Stage);
+            Assert.Single(entries, e => e.Stage == StatusSemanticsStage.Pipeline);
+            Assert.Equal(path == "/plain" ? "miss" : "hit", entries.Last(e => e.Stage == StatusSemanticsStage.Cache).Decision);
+        }
+    }
+
     /// <summary>A primary handler that answers without setting RequestMessage, at once or after a yield.</summary>
     private sealed class NoRequestMessagePrimary(bool answerAtOnce) : HttpMessageHandler
     {
