@@ -50,20 +50,6 @@ public sealed class CacheStorageTests
     }
 
     [Fact]
-    public async Task Head_IsNotServedFromCache()
-    {
-        await using var origin = await TestOrigin.StartAsync();
-        origin.MapBody("/head", 200, "b", ("Cache-Control", "max-age=60"));
-        await using var client = CacheTestKit.Client();
-        var http = client.CreateHttpClient();
-
-        await client.GetStringAsync(origin.Url("/head"));
-        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, origin.Url("/head")));
-
-        Assert.Equal(2, origin.CountFor("/head"));
-    }
-
-    [Fact]
     public async Task Store_StaysWithinMaxSizeBytes_EvictingLeastRecentlyUsed()
     {
         await using var origin = await TestOrigin.StartAsync();

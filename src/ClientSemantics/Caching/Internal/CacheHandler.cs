@@ -18,6 +18,11 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
             return Get(request, cancellationToken);
         }
 
+        if (request.Method == HttpMethod.Head && context.Options.Enabled && request.RequestUri is { IsAbsoluteUri: true } && !request.IsCacheBypassed())
+        {
+            return Head(request, cancellationToken);
+        }
+
         // Every path but a synchronous hit goes on to the network: the trace is published first (see TraceRecorder).
         TraceRecorder.Publish(request);
         if (!context.Options.Enabled || request.RequestUri is not { IsAbsoluteUri: true })

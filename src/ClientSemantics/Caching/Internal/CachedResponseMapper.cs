@@ -74,7 +74,18 @@ internal static class CachedResponseMapper
     /// A new response for the caller: its own headers, its own content over the stored bytes, and the request as
     /// its RequestMessage. Only the precomputed arrays are walked; nothing is parsed.
     /// </summary>
-    public static HttpResponseMessage ToResponse(CachedResponse entry, HttpRequestMessage request, string cacheStatus, TimeSpan? age)
+    public static HttpResponseMessage ToResponse(CachedResponse entry, HttpRequestMessage request, string cacheStatus, TimeSpan? age) =>
+        Build(entry, request, cacheStatus, age, entry.Body);
+
+    /// <summary>The answer to a HEAD from a stored GET response: its header fields, no content, the body's Content-Length (RFC 9110 8.6).</summary>
+    public static CacheHitResponse ToHeadResponse(CachedResponse entry, HttpRequestMessage request, string cacheStatus, TimeSpan? age)
+    {
+        var response = Build(entry, request, cacheStatus, age, ReadOnlyMemory<byte>.Empty);
+        response.Content.Headers.ContentLength = entry.Body.Length;
+        return response;
+    }
+
+    private static CacheHitResponse Build(CachedResponse entry, HttpRequestMessage request, string cacheStatus, TimeSpan? age, ReadOnlyMemory<byte> body)
     {
         var facts = entry.Facts;
         var response = new CacheHitResponse((HttpStatusCode)entry.StatusCode) { Version = entry.Version, RequestMessage = request };
@@ -89,7 +100,7 @@ internal static class CachedResponseMapper
             headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        var content = new ReadOnlyMemoryContent(entry.Body);
+        var content = new ReadOnlyMemoryContent(body);
         foreach (var header in facts.ContentHeaders)
         {
             content.Headers.TryAddWithoutValidation(header.Key, header.Value);
