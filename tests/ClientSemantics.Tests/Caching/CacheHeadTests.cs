@@ -41,12 +41,17 @@ public sealed class CacheHeadTests
         using (var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, origin.Url("/doc"))))
         {
             Assert.Equal(HttpStatusCode.OK, head.StatusCode);
-            Assert.Null(head.CacheStatus());
+            Assert.Equal("ClientSemantics; fwd=stale; fwd-status=200", head.CacheStatus());
         }
 
         using (var again = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, origin.Url("/doc"))))
         {
-            Assert.Null(again.CacheStatus());
+            Assert.Equal("ClientSemantics; fwd=stale; fwd-status=200", again.CacheStatus()); // the HEAD answer was not stored
+        }
+
+        using (var unknown = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, origin.Url("/never-got"))))
+        {
+            Assert.Equal("ClientSemantics; fwd=miss; fwd-status=404", unknown.CacheStatus());
         }
 
         Assert.Equal(["GET", "HEAD", "HEAD"], origin.RequestsTo("/doc").Select(r => r.Method));
@@ -67,5 +72,6 @@ public sealed class CacheHeadTests
 
         Assert.Equal(2, origin.CountFor("/doc"));
         Assert.Equal("HEAD", origin.RequestsTo("/doc")[1].Method);
+        Assert.Null(head.CacheStatus()); // passed through unchanged, as a conditional GET is
     }
 }

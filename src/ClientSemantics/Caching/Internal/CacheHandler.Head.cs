@@ -13,12 +13,21 @@ internal sealed partial class CacheHandler
 
     private Task<HttpResponseMessage> Head(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (IsCallerConditional(request))
+        {
+            // As for GET: the caller's own conditional request passes through unchanged.
+            TraceRecorder.Publish(request);
+            return base.SendAsync(request, cancellationToken);
+        }
+
         var key = CacheKeys.Primary(request.RequestUri!);
         var directives = RequestDirectives.From(request);
         var lookup = context.Store.GetAsync(key, cancellationToken);
         if (lookup.IsCompletedSuccessfully)
         {
-            return HeadHit(request, directives, lookup.Result) is { } hit ? Task.FromResult<HttpResponseMessage>(hit) : ForwardHead(request, cancellationToken);
+            return HeadHit(request, directives, lookup.Result, out var fwd) is { } hit
+                ? Task.FromResult<HttpResponseMessage>(hit)
+                : ForwardHeadAsync(request, fwd, cancellationToken);
         }
 
         TraceRecorder.Publish(request);
@@ -27,13 +36,17 @@ internal sealed partial class CacheHandler
 
     private async Task<HttpResponseMessage> HeadAsync(
         HttpRequestMessage request, RequestDirectives directives, ValueTask<IReadOnlyList<CachedResponse>> lookup, CancellationToken cancellationToken) =>
-        HeadHit(request, directives, await lookup.ConfigureAwait(false))
-        ?? await ForwardHead(request, cancellationToken).ConfigureAwait(false);
+        HeadHit(request, directives, await lookup.ConfigureAwait(false), out var fwd)
+        ?? await ForwardHeadAsync(request, fwd, cancellationToken).ConfigureAwait(false);
 
-    /// <summary>A response built from a stored GET response that may be used as it is, or null.</summary>
-    private CacheHitResponse? HeadHit(HttpRequestMessage request, in RequestDirectives directives, IReadOnlyList<CachedResponse> variants)
+    /// <summary>
+    /// A response built from a stored GET response that may be used as it is; else null, with <paramref name="fwd"/>
+    /// saying why the HEAD goes forward (RFC 9211: miss, or stale).
+    /// </summary>
+    private CacheHitResponse? HeadHit(HttpRequestMessage request, in RequestDirectives directives, IReadOnlyList<CachedResponse> variants, out string fwd)
     {
-        if (IsCallerConditional(request) || Match(request, variants) is not { } entry)
+        fwd = "miss";
+        if (Match(request, variants) is not { } entry)
         {
             return null;
         }
@@ -43,6 +56,7 @@ internal sealed partial class CacheHandler
         if (decision.Action is not (CacheAction.Fresh or CacheAction.StaleAccepted))
         {
             // Stale (even within stale-while-revalidate) or to be validated: the origin answers the HEAD itself.
+            fwd = "stale";
             return null;
         }
 
@@ -51,9 +65,17 @@ internal sealed partial class CacheHandler
         return CachedResponseMapper.ToHeadResponse(entry, request, decision.Action == CacheAction.Fresh ? CacheStatus.Hit : CacheStatus.HitStale, decision.Age);
     }
 
-    private Task<HttpResponseMessage> ForwardHead(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends the HEAD on; its answer is not stored, and says so in Cache-Status.</summary>
+    private Task<HttpResponseMessage> ForwardHeadAsync(HttpRequestMessage request, string fwd, CancellationToken cancellationToken)
     {
         TraceRecorder.Publish(request);
-        return base.SendAsync(request, cancellationToken);
+        return MarkAsync(base.SendAsync(request, cancellationToken), fwd);
+
+        static async Task<HttpResponseMessage> MarkAsync(Task<HttpResponseMessage> pending, string fwd)
+        {
+            var response = await pending.ConfigureAwait(false);
+            response.Headers.TryAddWithoutValidation(CacheStatus.HeaderName, CacheStatus.Forwarded(fwd, (int)response.StatusCode, stored: false));
+            return response;
+        }
     }
 }
