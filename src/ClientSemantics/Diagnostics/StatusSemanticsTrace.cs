@@ -51,26 +51,23 @@ public sealed class StatusSemanticsTrace
     internal DateTimeOffset StartedAt { get; }
 
     /// <summary>Records a step. Safe to call from a background revalidation.</summary>
+    /// <param name="stage">The stage that took the step.</param>
+    /// <param name="request">The request as it was at that step.</param>
+    /// <param name="statusCode">The status the step is about, if any.</param>
+    /// <param name="decision">The decision word.</param>
+    /// <param name="reason">Why, if there is more to say.</param>
+    /// <param name="delay">A wait, if the step is one.</param>
+    /// <param name="at">A time the stage has just read from the same clock, so that it is not read again; null to read it.</param>
     internal void Add(
         StatusSemanticsStage stage,
         HttpRequestMessage request,
         int? statusCode,
         string decision,
         string? reason = null,
-        TimeSpan? delay = null) =>
-        AddAt(_timeProvider.GetUtcNow(), stage, request, statusCode, decision, reason, delay);
-
-    /// <summary>Records a step taken at <paramref name="at"/>, a time the stage has just read from the same clock.</summary>
-    internal void AddAt(
-        DateTimeOffset at,
-        StatusSemanticsStage stage,
-        HttpRequestMessage request,
-        int? statusCode,
-        string decision,
-        string? reason = null,
-        TimeSpan? delay = null)
+        TimeSpan? delay = null,
+        DateTimeOffset? at = null)
     {
-        var step = new TraceStep(at, stage, request.Method, TraceUri.WithoutUserInfo(request.RequestUri), statusCode, decision, reason, delay);
+        var step = new TraceStep(at ?? _timeProvider.GetUtcNow(), stage, request.Method, TraceUri.WithoutUserInfo(request.RequestUri), statusCode, decision, reason, delay);
         lock (this)
         {
             Append(step);
@@ -85,7 +82,7 @@ public sealed class StatusSemanticsTrace
             if (!_returned && response.RequestMessage is { } request)
             {
                 _returned = true;
-                Append(new TraceStep(_timeProvider.GetUtcNow(), StatusSemanticsStage.Pipeline, request.Method, TraceUri.WithoutUserInfo(request.RequestUri), (int)response.StatusCode, "return", null, null));
+                Add(StatusSemanticsStage.Pipeline, request, (int)response.StatusCode, "return"); // the lock is re-entrant
             }
         }
 

@@ -37,8 +37,9 @@ internal static class TraceRecorder
         int? statusCode,
         string decision,
         string? reason = null,
-        TimeSpan? delay = null) =>
-        Get(request)?.Add(stage, request, statusCode, decision, reason, delay);
+        TimeSpan? delay = null,
+        DateTimeOffset? at = null) =>
+        Get(request)?.Add(stage, request, statusCode, decision, reason, delay, at);
 
     /// <summary>Makes <paramref name="trace"/> the current thread's call until <see cref="Leave"/>; returns what it replaces.</summary>
     internal static (HttpRequestMessage? Request, StatusSemanticsTrace? Trace) Enter(HttpRequestMessage request, StatusSemanticsTrace trace)

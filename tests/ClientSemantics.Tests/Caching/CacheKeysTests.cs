@@ -32,7 +32,7 @@ public sealed class CacheKeysTests
     public void HashKey_IsTheConfiguredSecret_ElseRandomForTheMemoryStore_ElseNoneForASharedStore()
     {
         var memory = new MemoryResponseCacheStore(1024);
-        var shared = new RecordingStore();
+        var shared = new SharedStore();
 
         Assert.Equal(Encoding.UTF8.GetBytes("s3cret"), CacheKeys.HashKey(new CacheOptions { CredentialHashKey = "s3cret" }, shared));
         Assert.Null(CacheKeys.HashKey(new CacheOptions(), shared));
@@ -48,7 +48,8 @@ public sealed class CacheKeysTests
         return request;
     }
 
-    private sealed class RecordingStore : IResponseCacheStore
+    /// <summary>Any store other than the in-memory default, as a shared (Redis) store is.</summary>
+    private sealed class SharedStore : IResponseCacheStore
     {
         public ValueTask<IReadOnlyList<CachedResponse>> GetAsync(string key, CancellationToken cancellationToken) => new([]);
 

@@ -13,24 +13,29 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.Method == HttpMethod.Get && context.Options.Enabled && request.RequestUri is { IsAbsoluteUri: true } && !request.IsCacheBypassed())
+        var usable = context.Options.Enabled && request.RequestUri is { IsAbsoluteUri: true };
+        var bypassed = usable && request.IsCacheBypassed();
+        if (usable && !bypassed)
         {
-            return Get(request, cancellationToken);
-        }
+            if (request.Method == HttpMethod.Get)
+            {
+                return Get(request, cancellationToken);
+            }
 
-        if (request.Method == HttpMethod.Head && context.Options.Enabled && request.RequestUri is { IsAbsoluteUri: true } && !request.IsCacheBypassed())
-        {
-            return Head(request, cancellationToken);
+            if (request.Method == HttpMethod.Head)
+            {
+                return Head(request, cancellationToken);
+            }
         }
 
         // Every path but a synchronous hit goes on to the network: the trace is published first (see TraceRecorder).
         TraceRecorder.Publish(request);
-        if (!context.Options.Enabled || request.RequestUri is not { IsAbsoluteUri: true })
+        if (!usable)
         {
             return base.SendAsync(request, cancellationToken);
         }
 
-        if (request.IsCacheBypassed())
+        if (bypassed)
         {
             Record(request, null, "bypass", "The request asked to bypass the cache.");
             return base.SendAsync(request, cancellationToken);
@@ -125,11 +130,7 @@ internal sealed partial class CacheHandler(CacheContext context) : DelegatingHan
     /// <param name="at">A time just read from the clock, so the trace does not read it again; null to read it.</param>
     private void Record(HttpRequestMessage request, int? status, string decision, string reason, DateTimeOffset? at = null)
     {
-        if (TraceRecorder.Get(request) is { } trace)
-        {
-            trace.AddAt(at ?? context.Time.GetUtcNow(), StatusSemanticsStage.Cache, request, status, decision, reason);
-        }
-
+        TraceRecorder.Record(request, StatusSemanticsStage.Cache, status, decision, reason, at: at);
         if (context.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
         {
             Log.CacheDecision(context.Logger, decision, TraceUri.HostAndPath(request.RequestUri), reason);

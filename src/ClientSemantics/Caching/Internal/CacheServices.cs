@@ -25,12 +25,11 @@ internal static class CacheServices
     public static DelegatingHandler CreateHandler(IServiceProvider services, string name)
     {
         var options = services.GetRequiredService<IOptionsMonitor<StatusSemanticsOptions>>().Get(name).Cache;
-        var store = services.GetRequiredKeyedService<IResponseCacheStore>(name);
         return new CacheHandler(
             new CacheContext(
                 name,
                 options,
-                store,
+                services.GetRequiredKeyedService<IResponseCacheStore>(name),
                 services.GetRequiredKeyedService<CredentialHashKey>(name).Value,
                 services.GetRequiredKeyedService<RequestCoalescer>(name),
                 services.GetRequiredService<TimeProvider>(),
